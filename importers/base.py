@@ -1,0 +1,163 @@
+"""What every importer shares: report, progress and cancel, format detection, the two phases.
+
+An import reads and validates the whole file first (nothing is written), then writes
+everything in one store transaction together with its provenance row. A file that
+fails leaves the store untouched; per-feature problems are listed in the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from twin.errors import Cancelled, FormatError, TwinIOError
+from twin.project import Project
+
+#: progress(fraction 0..1, German message)
+ProgressFn = Callable[[float, str], None]
+
+
+@dataclass
+class Problem:
+    """A problem with one feature (or the file); the feature was skipped."""
+
+    message: str
+    line: int | None = None
+    feature: str | None = None
+
+    def __str__(self) -> str:
+        where = ", ".join(p for p in (f"Zeile {self.line}" if self.line else "",
+                                      f"Objekt '{self.feature}'" if self.feature else "") if p)
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts per layer, problems, provenance."""
+
+    path: str
+    importer: str
+    sha256: str = ""
+    source_crs: str | None = None
+    counts: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    provenance_id: int | None = None
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One German line for the status bar and the CLI."""
+        parts = [f"{k}: {v}" for k, v in self.counts.items() if not isinstance(v, dict)]
+        probs = f", {len(self.problems)} Problem(e)" if self.problems else ""
+        return f"{Path(self.path).name} importiert ({', '.join(parts)}{probs})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class CancelToken:
+    """Set from the GUI/CLI thread, checked by the importer between steps."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self, path: str | Path | None = None) -> None:
+        """Raise :class:`Cancelled` if cancellation was requested."""
+        if self._event.is_set():
+            raise Cancelled(path=path)
+
+
+class Importer(ABC):
+    """Base of all importers."""
+
+    name: str = ""
+    title: str = ""
+    suffixes: tuple[str, ...] = ()
+
+    @abstractmethod
+    def sniff(self, path: Path, head: bytes) -> bool:
+        """True if this importer reads the file (by content, not only the suffix)."""
+
+    @abstractmethod
+    def run(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
+            cancel: CancelToken, actor: str) -> None:
+        """Read, validate and write the file; fill ``report``."""
+
+    def __call__(self, project: Project, path: str | Path, *, progress: ProgressFn | None = None,
+                 cancel: CancelToken | None = None, actor: str = "system") -> ImportReport:
+        path = Path(path)
+        if not path.is_file():
+            raise TwinIOError("Die Datei existiert nicht oder ist kein reguläre Datei.", path=path)
+        report = ImportReport(path=str(path), importer=self.name, sha256=file_sha256(path))
+        start = time.perf_counter()
+        self.run(project, path, report, progress or (lambda f, m: None), cancel or CancelToken(), actor)
+        report.seconds = time.perf_counter() - start
+        return report
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_head(path: Path, n: int = 4096) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(n)
+    except OSError as exc:
+        raise TwinIOError(f"Die Datei kann nicht gelesen werden: {exc.strerror}", path=path) from exc
+
+
+def all_importers() -> list[Importer]:
+    """The importers in detection order."""
+    from importers.citygml.load import CityGMLImporter
+    from importers.terrain import TerrainImporter
+
+    return [CityGMLImporter(), TerrainImporter()]
+
+
+def detect_importer(path: str | Path) -> Importer:
+    """The importer for a file, found by its content; FormatError if none reads it."""
+    path = Path(path)
+    if not path.is_file():
+        raise TwinIOError("Die Datei existiert nicht.", path=path)
+    head = read_head(path)
+    for imp in all_importers():
+        if imp.sniff(path, head):
+            return imp
+    known = ", ".join(sorted({s for i in all_importers() for s in i.suffixes}))
+    raise FormatError(f"Unbekanntes Dateiformat (unterstützt: {known}).", path=path)
+
+
+def import_file(project: Project, path: str | Path, **kw: Any) -> ImportReport:
+    """Detect the format and import one file."""
+    return detect_importer(path)(project, path, **kw)
+
+
+def import_files(project: Project, paths: Sequence[str | Path], *, progress: ProgressFn | None = None,
+                 cancel: CancelToken | None = None, actor: str = "system") -> list[ImportReport]:
+    """Import several files one after the other; each file is its own transaction."""
+    progress = progress or (lambda f, m: None)
+    reports = []
+    n = len(paths)
+    for i, p in enumerate(paths):
+        def sub(f: float, msg: str, i: int = i) -> None:
+            progress((i + f) / n, msg)
+        reports.append(import_file(project, p, progress=sub, cancel=cancel, actor=actor))
+    progress(1.0, "Fertig")
+    return reports

@@ -1,0 +1,121 @@
+"""Terrain (DGM/DEM) GeoTIFF importer: reprojects to the project CRS and writes a Cloud-Optimized GeoTIFF.
+
+The raster goes to ``rasters/dgm/<name>.tif``; the store records it (``twz_rasters``) with its
+provenance in one transaction. The file is written to a temporary name first and moved into
+place only after the store transaction committed, so a failed import leaves no trace.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import rasterio
+from rasterio.crs import CRS as RioCRS
+from rasterio.errors import RasterioError
+from rasterio.warp import Resampling, calculate_default_transform, reproject
+
+from importers.base import CancelToken, Importer, ImportReport, ProgressFn, file_sha256
+from twin.crs import horizontal, resolve_crs
+from twin.errors import CRSError, FormatError
+from twin.project import Project
+
+NODATA = -9999.0
+_TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+
+
+class TerrainImporter(Importer):
+    """GeoTIFF digital terrain models (DGM1 tiles of the German states and the like)."""
+
+    name = "terrain"
+    title = "Geländemodell (GeoTIFF)"
+    suffixes = (".tif", ".tiff")
+
+    def __init__(self, source_crs: str | None = None, kind: str = "dgm") -> None:
+        self.source_crs = source_crs
+        self.kind = kind
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return head[:4] in _TIFF_MAGIC
+
+    def run(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
+            cancel: CancelToken, actor: str) -> None:
+        progress(0.05, f"Lese {path.name} …")
+        try:
+            src = rasterio.open(path)
+        except RasterioError as exc:
+            raise FormatError(f"Keine lesbare GeoTIFF-Datei: {exc}", path=path) from None
+        with src:
+            if src.count < 1:
+                raise FormatError("Die Rasterdatei enthält keine Bänder.", path=path)
+            src_crs = self._source_crs(src, path)
+            dst_crs = RioCRS.from_wkt(horizontal(project.crs).to_wkt())
+            same = RioCRS.from_wkt(horizontal(src_crs).to_wkt()) == dst_crs
+            cancel.check(path)
+            data, transform, width, height = self._read(src, src_crs, dst_crs, same)
+        cancel.check(path)
+        valid = data != NODATA
+        if not valid.any():
+            raise FormatError("Das Geländemodell enthält nur NoData-Werte.", path=path)
+        bounds = rasterio.transform.array_bounds(height, width, transform)
+        bounds = (bounds[0], bounds[1], bounds[2], bounds[3])
+        project.check_extent(bounds, path=path)
+
+        name = path.stem
+        rel = Path("rasters") / self.kind / f"{name}.tif"
+        final = project.root / rel
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".{final.name}.tmp")
+        progress(0.6, "Schreibe Cloud-Optimized GeoTIFF …")
+        profile = dict(driver="COG", dtype="float32", count=1, width=width, height=height, crs=dst_crs,
+                       transform=transform, nodata=NODATA, compress="DEFLATE", predictor=3, blocksize=256)
+        try:
+            with rasterio.open(tmp, "w", **profile) as dst:
+                dst.write(data.astype("float32"), 1)
+            cancel.check(path)
+            report.source_crs = src_crs.to_string()
+            report.counts = {
+                "Raster": 1, "Pixel": int(valid.sum()),
+                "Höhe min": round(float(data[valid].min()), 2), "Höhe max": round(float(data[valid].max()), 2),
+            }
+            store = project.store
+            with store.transaction():
+                report.provenance_id = store.record_provenance(
+                    source_file=str(path), sha256=report.sha256, importer=self.name, counts=report.counts,
+                    actor=actor, source_crs=report.source_crs)
+                store.register_raster(
+                    name=name, kind=self.kind, path=rel.as_posix(), crs=f"EPSG:{project.config.project.crs}",
+                    bounds=bounds, resolution=(abs(transform.a), abs(transform.e)), sha256=file_sha256(tmp),
+                    provenance_id=report.provenance_id)
+                cancel.check(path)
+                os.replace(tmp, final)  # last step inside the transaction: a failure here rolls back
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        progress(1.0, report.summary())
+
+    def _source_crs(self, src, path: Path):
+        if self.source_crs:
+            return resolve_crs(self.source_crs)
+        if src.crs is None:
+            raise CRSError("Die GeoTIFF-Datei hat kein Koordinatensystem. Bitte das Quell-KBS angeben "
+                           "(z. B. --source-crs EPSG:25832).", path=path)
+        try:
+            return resolve_crs(src.crs.to_wkt())
+        except CRSError:
+            raise CRSError(f"Unbekanntes Koordinatensystem in der GeoTIFF-Datei: {src.crs}", path=path) from None
+
+    @staticmethod
+    def _read(src, src_crs, dst_crs, same: bool):
+        band = src.read(1, masked=True).astype("float64")
+        data = band.filled(NODATA)
+        data[~np.isfinite(data)] = NODATA
+        if same:
+            return data, src.transform, src.width, src.height
+        rio_src = RioCRS.from_wkt(horizontal(src_crs).to_wkt())
+        transform, width, height = calculate_default_transform(rio_src, dst_crs, src.width, src.height, *src.bounds)
+        out = np.full((height, width), NODATA, dtype="float64")
+        reproject(data, out, src_transform=src.transform, src_crs=rio_src, dst_transform=transform,
+                  dst_crs=dst_crs, src_nodata=NODATA, dst_nodata=NODATA, resampling=Resampling.bilinear)
+        return out, transform, width, height

@@ -1,0 +1,1 @@
+"""The domain model: layer schemas of the twin's objects."""
