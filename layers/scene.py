@@ -1,0 +1,141 @@
+"""The scene: what the 3D view draws, built from the project and its declared layers (no Qt).
+
+One merged mesh per layer in local coordinates (project CRS minus ``origin``, so that
+float32 rendering stays exact), with a cell array ``feature_id`` for picking and an
+``rgba`` colour array (per cell or per point).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyvista as pv
+
+from layers.buildings import buildings_mesh
+from layers.terrain import terrain_mesh
+from twin.config import LayerConfig
+from twin.errors import ConfigError
+from twin.project import Project
+
+#: feature table looked up when a cell of a layer kind is picked
+FEATURE_TABLE = {"buildings": "buildings", "terrain": None, "features": None}
+
+
+@dataclass
+class SceneLayer:
+    """One layer ready to draw."""
+
+    config: LayerConfig
+    mesh: pv.PolyData
+    feature_keys: list[str]
+    feature_table: str | None
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    @property
+    def title(self) -> str:
+        return self.config.title
+
+    @property
+    def visible(self) -> bool:
+        return self.config.visible
+
+    @property
+    def opacity(self) -> float:
+        return self.config.style.opacity
+
+    @property
+    def is_empty(self) -> bool:
+        return self.mesh.n_cells == 0
+
+    def key_at(self, cell_id: int) -> str | None:
+        """Natural key of the feature that owns a picked cell."""
+        if cell_id is None or cell_id < 0 or cell_id >= self.mesh.n_cells:
+            return None
+        fid = int(self.mesh.cell_data["feature_id"][cell_id])
+        return self.feature_keys[fid] if 0 <= fid < len(self.feature_keys) else None
+
+    def visible_at(self, scale: float) -> bool:
+        """Whether the declared scale range (1:min_scale … 1:max_scale) admits this scale denominator."""
+        c = self.config
+        return (c.min_scale is None or scale <= c.min_scale) and (c.max_scale is None or scale >= c.max_scale)
+
+
+@dataclass
+class Scene:
+    """All layers of a project, in local coordinates around ``origin``."""
+
+    origin: np.ndarray
+    epsg: int
+    layers: list[SceneLayer] = field(default_factory=list)
+
+    def layer(self, name: str) -> SceneLayer:
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise KeyError(name)
+
+    def to_project(self, local_xyz: np.ndarray) -> np.ndarray:
+        """Local scene coordinates -> project CRS."""
+        return np.asarray(local_xyz, dtype=float) + self.origin
+
+    def to_local(self, xyz: np.ndarray) -> np.ndarray:
+        return np.asarray(xyz, dtype=float) - self.origin
+
+
+_BUILDERS: dict[str, Callable[[Project, LayerConfig, np.ndarray], tuple[pv.PolyData, list[str]]]] = {
+    "terrain": terrain_mesh,
+    "buildings": buildings_mesh,
+}
+
+
+def scene_origin(project: Project) -> np.ndarray:
+    """A round local origin near the project extent (or the data) so coordinates stay small."""
+    ext = project.config.project.extent
+    if ext is None:
+        rasters = project.store.rasters()
+        ext = rasters[0]["bounds"] if rasters else (0.0, 0.0, 0.0, 0.0)
+    cx, cy = (ext[0] + ext[2]) / 2, (ext[1] + ext[3]) / 2
+    return np.array([round(cx, -3), round(cy, -3), 0.0])
+
+
+def build_scene(project: Project, *, progress: Callable[[float, str], None] | None = None) -> Scene:
+    """Build the scene data of every declared layer."""
+    progress = progress or (lambda f, m: None)
+    origin = scene_origin(project)
+    scene = Scene(origin=origin, epsg=project.config.project.crs)
+    n = max(len(project.config.layers), 1)
+    for i, cfg in enumerate(project.config.layers):
+        builder = _BUILDERS.get(cfg.kind)
+        if builder is None:
+            raise ConfigError(f"Layer '{cfg.name}': Layerart '{cfg.kind}' kann noch nicht dargestellt werden.")
+        progress(i / n, f"Baue Layer „{cfg.title}“ …")
+        mesh, keys = builder(project, cfg, origin)
+        scene.layers.append(SceneLayer(cfg, mesh, keys, FEATURE_TABLE.get(cfg.kind)))
+    progress(1.0, "Szene fertig")
+    return scene
+
+
+def feature_info(project: Project, layer: SceneLayer, cell_id: int) -> list[tuple[str, Any]]:
+    """(German field title, value) rows of the feature that owns a picked cell, read from the store."""
+    key = layer.key_at(cell_id)
+    if key is None:
+        return []
+    rows: list[tuple[str, Any]] = [("Layer", layer.title)]
+    if layer.feature_table and project.store.has_layer(layer.feature_table):
+        schema = project.store.schema(layer.feature_table)
+        feat = project.store.get(layer.feature_table, key)
+        if feat is not None:
+            rows += [(f.title or f.name, feat.attrs.get(f.name)) for f in schema.fields
+                     if feat.attrs.get(f.name) not in (None, "", {})]
+    else:
+        rows.append(("Objekt", key))
+    if "surface_types" in layer.mesh.field_data and "surface" in layer.mesh.cell_data:
+        surf = int(layer.mesh.cell_data["surface"][cell_id])
+        rows.append(("Angeklickte Fläche", str(layer.mesh.field_data["surface_types"][surf])))
+    return rows
