@@ -55,11 +55,10 @@ class CityGMLImporter(Importer):
         report.source_crs = srs
         to_project = Reprojector(src_crs, project.crs, swap_axes=file_axes_swapped(srs))
 
-        buildings, surfaces = self._features(project, parsed, to_project, report, path)
+        buildings, surfaces, data_bounds = self._features(project, parsed, to_project, report, path)
         if not buildings:
-            if parsed.buildings:
-                raise ExtentError("Kein Gebäude der Datei liegt im Projektgebiet; falsches Koordinatensystem?",
-                                  path=path)
+            if data_bounds is not None:
+                project.check_extent(data_bounds, path=path)
             raise ExtentError("Die Datei enthält keine importierbaren Gebäude.", path=path)
         cancel.check(path)
 
@@ -95,27 +94,37 @@ class CityGMLImporter(Importer):
 
     # ----------------------------------------------------------------- conversion
     def _features(self, project: Project, parsed: CityModelFile, to_project: Reprojector, report: ImportReport,
-                  path: Path) -> tuple[list[Feature], list[Feature]]:
+                  path: Path) -> tuple[list[Feature], list[Feature], tuple | None]:
+        """Features of buildings and surfaces inside the extent, and the bounds of all data read."""
+        converted = {}
+        for b in parsed.buildings:
+            surf_feats, footprint, zmin, zmax = self._convert(b, to_project, report)
+            converted[b.gml_id] = (b, surf_feats, footprint, zmin, zmax)
+        # a building and its parts are one complex: inside or outside the project extent together
+        complexes: dict[str, list[str]] = {}
+        for gid, (b, *_rest) in converted.items():
+            root = b.parent_id if b.parent_id in converted else gid
+            complexes.setdefault(root, []).append(gid)
         buildings: list[Feature] = []
         surfaces: list[Feature] = []
         footprints: dict[str, list[Polygon]] = {}
         children: dict[str, list[str]] = {}
-        for b in parsed.buildings:
-            surf_feats, footprint, zmin, zmax = self._convert(b, to_project, report)
-            if surf_feats is None:
-                continue
-            if surf_feats:
-                bounds = shapely.bounds(MultiPolygon(footprint)) if footprint else None
-                if bounds is not None and not project.overlaps_extent(tuple(bounds)):
+        for members in complexes.values():
+            polys = [p for m in members for p in converted[m][2]]
+            bounds = shapely.bounds(MultiPolygon(polys)) if polys else None
+            if bounds is not None and not project.overlaps_extent(tuple(bounds)):
+                for m in members:
                     report.problems.append(Problem(
                         f"liegt außerhalb des Projektgebiets ({bounds[0]:.0f}, {bounds[1]:.0f}); übersprungen",
-                        b.line, b.gml_id))
-                    continue
-            footprints[b.gml_id] = footprint
-            if b.parent_id:
-                children.setdefault(b.parent_id, []).append(b.gml_id)
-            surfaces += surf_feats
-            buildings.append(self._building_feature(b, path, zmin, zmax))
+                        converted[m][0].line, m))
+                continue
+            for m in members:
+                b, surf_feats, footprint, zmin, zmax = converted[m]
+                footprints[m] = footprint
+                if b.parent_id:
+                    children.setdefault(b.parent_id, []).append(m)
+                surfaces += surf_feats
+                buildings.append(self._building_feature(b, path, zmin, zmax))
         kept = []
         for f in buildings:
             gid = f.attrs["gml_id"]
@@ -128,7 +137,9 @@ class CityGMLImporter(Importer):
                 zs = shapely.get_coordinates(f.geometry, include_z=True)[:, 2]
                 f.attrs["ground_height"] = float(zs.min())
             kept.append(f)
-        return kept, surfaces
+        all_polys = [p for c in converted.values() for p in c[2]]
+        data_bounds = tuple(shapely.bounds(MultiPolygon(all_polys))) if all_polys else None
+        return kept, surfaces, data_bounds
 
     def _convert(self, b: CityBuilding, to_project: Reprojector, report: ImportReport):
         """Surfaces of one building as features, its footprint polygons, min and max height."""

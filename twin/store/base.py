@@ -100,6 +100,8 @@ class Store(ABC):
                     yield conn
                 except BaseException:
                     trans.rollback()
+                    self._local.conn = None
+                    self._reload_schemas()  # forget layers created in the rolled-back transaction
                     raise
                 else:
                     trans.commit()
@@ -161,6 +163,13 @@ class Store(ABC):
             for t in self.system_tables:
                 t.create(conn, checkfirst=True)
                 self._register_attribute_table(conn, t.name)
+
+    def _reload_schemas(self) -> None:
+        for table in self._tables.values():
+            self.meta.remove(table)
+        self._schemas.clear()
+        self._tables.clear()
+        self._load_schemas()
 
     def _load_schemas(self) -> None:
         with self.engine.connect() as conn:

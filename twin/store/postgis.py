@@ -83,7 +83,8 @@ class PostGISStore(Store):
         if schema.geometry_type is not None:
             conn.exec_driver_sql(f'CREATE INDEX "idx_{schema.name}_geom" ON "{schema.name}" USING GIST (geom)')
         if schema.title:
-            conn.exec_driver_sql(f'COMMENT ON TABLE "{schema.name}" IS %s', (schema.title,))
+            title = schema.title.replace("'", "''")
+            conn.exec_driver_sql(f"COMMENT ON TABLE \"{schema.name}\" IS '{title}'")
 
     def _bind_geometry(self, geom: BaseGeometry | None, schema: LayerSchema) -> Any:
         if geom is None:

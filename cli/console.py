@@ -1,0 +1,45 @@
+"""Shared rich console, error exit and progress bar for the CLI commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+console = Console()
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err_console.print(f"[bold red]Fehler:[/] {message}", highlight=False)
+    raise SystemExit(code)
+
+
+@contextmanager
+def progress_bar(title: str) -> Iterator:
+    """A rich progress bar; yields a ``progress(fraction, message)`` callback."""
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(bar_width=30), TaskProgressColumn(),
+                  TimeElapsedColumn(), TextColumn("{task.fields[msg]}"), console=console,
+                  transient=False) as bar:
+        task = bar.add_task(title, total=1.0, msg="")
+
+        def update(fraction: float, message: str) -> None:
+            short = message if len(message) <= 40 else message[:39] + "…"
+            bar.update(task, completed=min(max(fraction, 0.0), 1.0), msg=short)
+
+        yield update
+
+
+def print_reports(reports) -> None:
+    for r in reports:
+        console.print(f"[green]✓[/] {r.summary()}", highlight=False)
+        for p in r.problems[:50]:
+            console.print(f"   [yellow]![/] {p}", highlight=False)
+        if len(r.problems) > 50:
+            console.print(f"   … und {len(r.problems) - 50} weitere Probleme", highlight=False)
+
+

@@ -1,0 +1,36 @@
+"""The ``stadtzwilling`` command line: each command is a small module calling the library."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from cli import import_cmd, info_cmd, new_cmd, open_cmd, sample_cmd
+from cli.console import console, fail
+from twin.errors import TwinError
+
+app = typer.Typer(
+    name="stadtzwilling",
+    help="Stadtzwilling – der digitale Zwilling für Kommunen (Verwaltungs-, Rats- und Bürgerzwilling).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+app.command("new", help="Neues Projekt anlegen (twin.toml, twin.gpkg).")(new_cmd.new)
+app.command("import", help="Dateien in ein Projekt importieren (CityGML, GeoTIFF …).")(import_cmd.import_)
+app.command("open", help="Projekt in der Desktop-App öffnen (oder --screenshot ohne Bildschirm).")(open_cmd.open_)
+app.command("sample", help="Beispielgemeinde „Markt Musterdorf“ aus sample_data/ erzeugen.")(sample_cmd.sample)
+app.command("info", help="Layer, Anzahlen und Importhistorie eines Projekts anzeigen.")(info_cmd.info)
+
+
+def main() -> None:
+    """Entry point: German error messages instead of tracebacks for TwinError."""
+    try:
+        app()
+    except TwinError as exc:
+        fail(str(exc))
+
+
+if __name__ == "__main__":
+    main()

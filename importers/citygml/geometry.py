@@ -1,0 +1,236 @@
+"""GML 3.1.1 surface geometry of one CityGML feature: rings, polygons and xlink references."""
+
+from __future__ import annotations
+
+import numpy as np
+from lxml import etree
+
+from importers.citygml.model import ParseProblem, Polygon, Ring
+from importers.citygml.ns import GML, GML_ID, XLINK_HREF, gml, split_tag
+
+_POLYGONS = frozenset(gml(n) for n in ("Polygon", "PolygonPatch", "Triangle", "Rectangle"))
+_EXTERIOR = frozenset((gml("exterior"), gml("outerBoundaryIs")))
+_INTERIOR = frozenset((gml("interior"), gml("innerBoundaryIs")))
+_SOLID = gml("Solid")
+_SOLID_EXTERIOR = gml("exterior")
+_ORIENTABLE = gml("OrientableSurface")
+_LINEAR_RING = gml("LinearRing")
+_POS_LIST = gml("posList")
+_POS = gml("pos")
+_COORDINATES = gml("coordinates")
+_POINT_PROPS = frozenset((gml("pointProperty"), gml("pointRep")))
+
+#: |normal z| above this is a roof (up) or ground (down) face
+FLAT_NORMAL_Z = 0.7
+
+
+class GeometryError(ValueError):
+    """A ring or polygon that cannot be used; ``line`` points at the offending element."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class GeometryReader:
+    """Reads the polygons below geometry properties of one feature (Building or BuildingPart).
+
+    ``xlink:href="#id"`` is resolved within the feature; every polygon element is returned at
+    most once, so a solid that references the semantic surfaces adds nothing twice. Unusable
+    polygons are skipped and recorded in ``problems``.
+    """
+
+    def __init__(
+        self, feature: etree._Element, feature_id: str, default_dim: int, problems: list[ParseProblem]
+    ) -> None:
+        self._feature = feature
+        self._feature_id = feature_id
+        self._default_dim = default_dim
+        self._problems = problems
+        self._index: dict[str, etree._Element] | None = None
+        self._seen: set[etree._Element] = set()
+        self._resolving: set[etree._Element] = set()
+
+    def polygons(self, prop: etree._Element) -> list[tuple[Polygon, str | None]]:
+        """(polygon, polygon gml:id) for every usable polygon below ``prop``."""
+        out: list[tuple[Polygon, str | None]] = []
+        self._collect(prop, out, reverse=False)
+        return out
+
+    def _problem(self, line: int | None, message: str) -> None:
+        self._problems.append(ParseProblem(line, self._feature_id, message))
+
+    def _collect(self, elem: etree._Element, out: list[tuple[Polygon, str | None]], reverse: bool) -> None:
+        href = elem.get(XLINK_HREF)
+        if href is not None:
+            target = self._resolve(href, elem.sourceline)
+            if target is not None and target not in self._resolving:
+                self._resolving.add(target)
+                self._collect(target, out, reverse)
+                self._resolving.discard(target)
+            return
+        tag = elem.tag
+        if tag in _POLYGONS:
+            if elem not in self._seen:
+                self._seen.add(elem)
+                poly = self._polygon(elem)
+                if poly is not None:
+                    out.append(([r[::-1].copy() for r in poly] if reverse else poly, elem.get(GML_ID)))
+            return
+        if tag == _ORIENTABLE and elem.get("orientation") == "-":
+            reverse = not reverse
+        for child in elem.iterchildren(tag=etree.Element):
+            if tag == _SOLID and child.tag != _SOLID_EXTERIOR:
+                continue  # inner shells (cavities) are not part of the outer hull
+            self._collect(child, out, reverse)
+
+    def _resolve(self, href: str, line: int | None) -> etree._Element | None:
+        if not href.startswith("#"):
+            self._problem(line, f"Externer Geometrie-Verweis '{href}' wird nicht unterstützt; übersprungen")
+            return None
+        if self._index is None:
+            self._index = {e.get(GML_ID): e for e in self._feature.xpath(".//*[@gml:id]", namespaces={"gml": GML})}
+        target = self._index.get(href[1:])
+        if target is None:
+            self._problem(line, f"Geometrie-Verweis '{href}' zeigt auf nichts in diesem Gebäude; übersprungen")
+        return target
+
+    def _polygon(self, poly: etree._Element) -> Polygon | None:
+        pid = poly.get(GML_ID)
+        label = f"Polygon '{pid}'" if pid else "Polygon"
+        exterior: Ring | None = None
+        interiors: list[Ring] = []
+        try:
+            for child in poly.iterchildren(tag=etree.Element):
+                if child.tag in _EXTERIOR:
+                    exterior = self._ring_of(child)
+                elif child.tag in _INTERIOR:
+                    try:
+                        interiors.append(self._ring_of(child))
+                    except GeometryError as exc:
+                        self._problem(exc.line, f"Innenring von {label} übersprungen: {exc}")
+            if exterior is None:
+                raise GeometryError("kein Außenring", poly.sourceline)
+        except GeometryError as exc:
+            self._problem(exc.line, f"{label} übersprungen: {exc}")
+            return None
+        return [exterior, *interiors]
+
+    def _ring_of(self, boundary: etree._Element) -> Ring:
+        ring = next(boundary.iterchildren(tag=etree.Element), None)
+        if ring is None:
+            raise GeometryError("Polygonrand ohne Ring", boundary.sourceline)
+        if ring.tag != _LINEAR_RING:
+            raise GeometryError(f"Ringtyp '{split_tag(ring.tag)[1]}' wird nicht unterstützt", ring.sourceline)
+        coords, line = self._coordinates(ring)
+        return _clean(coords, line)
+
+    def _coordinates(self, ring: etree._Element) -> tuple[np.ndarray, int | None]:
+        """Points of a LinearRing (posList, pos or coordinates) and the line they are on."""
+        points: list[np.ndarray] = []
+        for child in ring.iterchildren(tag=etree.Element):
+            line = child.sourceline
+            if child.tag == _POS_LIST:
+                return _reshape(_numbers(child.text, line), self._dim(child), line), line
+            if child.tag == _COORDINATES:
+                return _coordinates_text(child), line
+            pos = next(child.iter(_POS), None) if child.tag in _POINT_PROPS else child
+            if pos is not None and pos.tag == _POS:
+                points.append(_numbers(pos.text, pos.sourceline))
+        if not points:
+            raise GeometryError("Ring ohne Koordinaten", ring.sourceline)
+        dims = {len(p) for p in points}
+        if len(dims) > 1:
+            raise GeometryError("gml:pos mit unterschiedlicher Dimension", ring.sourceline)
+        return _reshape(np.concatenate(points), dims.pop(), ring.sourceline), ring.sourceline
+
+    def _dim(self, elem: etree._Element) -> int:
+        """srsDimension of ``elem`` or its nearest ancestor, else the file default."""
+        for e in (elem, *elem.iterancestors()):
+            value = e.get("srsDimension")
+            if value is not None:
+                try:
+                    return int(value)
+                except ValueError:
+                    raise GeometryError(f"ungültige srsDimension '{value}'", e.sourceline) from None
+        return self._default_dim
+
+
+def _numbers(text: str | None, line: int | None) -> np.ndarray:
+    parts = (text or "").split()
+    try:
+        values = np.array(parts, dtype=np.float64)
+    except ValueError:
+        bad = next(p for p in parts if not _is_float(p))
+        raise GeometryError(f"nicht-numerische Koordinate '{bad[:30]}'", line) from None
+    if not np.isfinite(values).all():
+        raise GeometryError("Koordinate ist keine endliche Zahl", line)
+    return values
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _reshape(values: np.ndarray, dim: int, line: int | None) -> np.ndarray:
+    if dim not in (2, 3):
+        raise GeometryError(f"srsDimension {dim} wird nicht unterstützt (nur 2 oder 3)", line)
+    if values.size % dim:
+        raise GeometryError(f"Anzahl der Koordinaten ({values.size}) ist kein Vielfaches der Dimension {dim}", line)
+    pts = values.reshape(-1, dim)
+    if dim == 2:
+        pts = np.column_stack([pts, np.zeros(len(pts))])
+    return pts
+
+
+def _coordinates_text(elem: etree._Element) -> np.ndarray:
+    """GML 2 style ``x,y,z x,y,z`` with the cs/ts/decimal attributes."""
+    cs, ts, dec = elem.get("cs", ","), elem.get("ts", " "), elem.get("decimal", ".")
+    text = (elem.text or "").strip()
+    tuples = text.split() if ts.isspace() else [t.strip() for t in text.split(ts) if t.strip()]
+    rows = [t.split(cs) for t in tuples]
+    dims = {len(r) for r in rows}
+    if len(dims) > 1:
+        raise GeometryError("gml:coordinates mit unterschiedlicher Dimension", elem.sourceline)
+    values = _numbers(" ".join(v.strip().replace(dec, ".") for r in rows for v in r), elem.sourceline)
+    return _reshape(values, dims.pop() if dims else 3, elem.sourceline)
+
+
+def _clean(pts: np.ndarray, line: int | None) -> Ring:
+    """Drop repeated consecutive points and the closing point; require 3 distinct points."""
+    if len(pts) > 1:
+        keep = np.ones(len(pts), dtype=bool)
+        keep[1:] = np.any(pts[1:] != pts[:-1], axis=1)
+        pts = pts[keep]
+    if len(pts) > 1 and np.array_equal(pts[0], pts[-1]):
+        pts = pts[:-1]
+    if len(pts) < 3 or len(set(map(tuple, pts.tolist()))) < 3:
+        raise GeometryError("weniger als 3 verschiedene Punkte", line)
+    return np.ascontiguousarray(pts, dtype=np.float64)
+
+
+def face_normal(ring: Ring) -> np.ndarray:
+    """Unit normal of a ring (right-hand rule, fan from the first point); zeros if it has no area."""
+    p = ring[1:] - ring[0]
+    a, b = p[:-1], p[1:]
+    n = np.array([
+        (a[:, 1] * b[:, 2] - a[:, 2] * b[:, 1]).sum(),
+        (a[:, 2] * b[:, 0] - a[:, 0] * b[:, 2]).sum(),
+        (a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]).sum(),
+    ])
+    length = np.sqrt(n @ n)
+    return n / length if length > 0 else n
+
+
+def kind_from_normal(ring: Ring) -> str:
+    """RoofSurface / GroundSurface / WallSurface from the direction of the face normal."""
+    z = face_normal(ring)[2]
+    if z > FLAT_NORMAL_Z:
+        return "RoofSurface"
+    if z < -FLAT_NORMAL_Z:
+        return "GroundSurface"
+    return "WallSurface"

@@ -1,0 +1,26 @@
+"""The sample municipality: a project built from ``sample_data/`` through the real importers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from importers.base import CancelToken, ImportReport, ProgressFn, import_files
+from twin.project import Project
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+SAMPLE_EXTENT = (690000.0, 5335000.0, 691000.0, 5336000.0)  # DGM1 tile 690/5335 (Bayern)
+
+
+def sample_files(sample_dir: Path = SAMPLE_DIR) -> list[Path]:
+    """The native-format source files of the sample, in import order (terrain first)."""
+    files = [sample_dir / "real" / "BY_DGM1_690_5335.tif", sample_dir / "real" / "DEBY_LOD2_4959457.gml"]
+    files += sorted((sample_dir / "musterdorf").glob("*.gml"))
+    return files
+
+
+def build_sample_project(dest: str | Path, *, sample_dir: Path = SAMPLE_DIR, progress: ProgressFn | None = None,
+                         cancel: CancelToken | None = None) -> tuple[Project, list[ImportReport]]:
+    """Create the sample project 'Markt Musterdorf' in ``dest`` and import the sample files."""
+    project = Project.create(dest, crs=25832, name="Markt Musterdorf (Beispiel)", extent=SAMPLE_EXTENT)
+    reports = import_files(project, sample_files(sample_dir), progress=progress, cancel=cancel)
+    return project, reports

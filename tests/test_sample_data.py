@@ -1,0 +1,178 @@
+"""Checks for the sample municipality's source data in ``sample_data/``.
+
+* the real Bavarian files match the sha256 recorded in ``sample_data/real/SOURCES.md``;
+* the synthetic CityGML of "Markt Musterdorf" regenerates byte-identically;
+* every synthetic building lies inside the DGM tile, keeps clear of the real building,
+  has Roof/Wall/Ground surfaces with closed, outward-oriented rings and stands on the
+  minimum DGM height under its footprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import rasterio
+from lxml import etree
+from rasterio.features import geometry_mask
+from shapely.geometry import Polygon
+from shapely.ops import unary_union
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data"
+REAL = SAMPLE / "real"
+DGM = REAL / "BY_DGM1_690_5335.tif"
+REAL_GML = REAL / "DEBY_LOD2_4959457.gml"
+GENERATOR = SAMPLE / "generate_musterdorf.py"
+MUSTERDORF = SAMPLE / "musterdorf" / "musterdorf_lod2.gml"
+
+NS = {
+    "core": "http://www.opengis.net/citygml/2.0",
+    "bldg": "http://www.opengis.net/citygml/building/2.0",
+    "gen": "http://www.opengis.net/citygml/generics/2.0",
+    "gml": "http://www.opengis.net/gml",
+    "xAL": "urn:oasis:names:tc:ciq:xsdschema:xAL:2.0",
+}
+TILE = (690000.0, 5335000.0, 691000.0, 5336000.0)
+SURFACES = ("RoofSurface", "WallSurface", "GroundSurface")
+
+
+def _rings(element: etree._Element, kind: str, own: bool = False) -> list[np.ndarray]:
+    """Rings (n x 3, as stored) of one surface type below ``element``.
+
+    ``own=True`` takes only the object's own ``bldg:boundedBy``, not its BuildingParts'.
+    """
+    path = f"bldg:boundedBy/bldg:{kind}" if own else f".//bldg:{kind}"
+    return [
+        np.array(pl.text.split(), dtype=float).reshape(-1, 3)
+        for surface in element.iterfind(path, NS)
+        for pl in surface.iterfind(".//gml:posList", NS)
+    ]
+
+
+def _newell(ring: np.ndarray) -> np.ndarray:
+    """Unit normal of a closed ring (Newell's method, right-hand rule)."""
+    ring = ring - ring[0]  # local coordinates: avoids cancellation at UTM magnitudes
+    p, q = ring[:-1], ring[1:]
+    n = np.array([
+        np.sum((p[:, 1] - q[:, 1]) * (p[:, 2] + q[:, 2])),
+        np.sum((p[:, 2] - q[:, 2]) * (p[:, 0] + q[:, 0])),
+        np.sum((p[:, 0] - q[:, 0]) * (p[:, 1] + q[:, 1])),
+    ])
+    return n / np.linalg.norm(n)
+
+
+@pytest.fixture(scope="module")
+def model() -> etree._ElementTree:
+    return etree.parse(str(MUSTERDORF))
+
+
+@pytest.fixture(scope="module")
+def buildings(model: etree._ElementTree) -> list[etree._Element]:
+    return model.findall("core:cityObjectMember/bldg:Building", NS)
+
+
+@pytest.fixture(scope="module")
+def dgm() -> tuple[np.ndarray, rasterio.Affine]:
+    with rasterio.open(DGM) as ds:
+        return ds.read(1), ds.transform
+
+
+def test_real_files_match_sources_sha256() -> None:
+    text = (REAL / "SOURCES.md").read_text(encoding="utf-8")
+    for path in (DGM, REAL_GML):
+        section = text.split(f"## `{path.name}`", 1)[1].split("\n## ", 1)[0]
+        expected = re.search(r"sha256 `([0-9a-f]{64})`", section).group(1)
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == expected, path.name
+
+
+def test_regenerates_byte_identically(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(GENERATOR), "--out", str(tmp_path)], check=True,
+                   capture_output=True)
+    assert (tmp_path / MUSTERDORF.name).read_bytes() == MUSTERDORF.read_bytes()
+
+
+def test_citymodel_header(model: etree._ElementTree, buildings: list[etree._Element]) -> None:
+    root = model.getroot()
+    assert root.tag == f"{{{NS['core']}}}CityModel"
+    assert root.findtext("gml:name", namespaces=NS) == "Markt Musterdorf (synthetisch)"
+    assert "ynthetisch" in root.findtext("gml:description", namespaces=NS)
+    env = root.find("gml:boundedBy/gml:Envelope", NS)
+    assert env.get("srsName") == "urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH"
+    assert 40 <= len(buildings) <= 80
+    ids = model.xpath("//@gml:id", namespaces=NS)
+    assert len(ids) == len(set(ids)), "gml:id not unique"
+
+
+def test_building_attributes(buildings: list[etree._Element]) -> None:
+    functions, roofs, with_parts = set(), set(), 0
+    for b in buildings:
+        gid = b.get(f"{{{NS['gml']}}}id")
+        assert re.fullmatch(r"DEBY_MUSTER_\d{4}", gid)
+        assert b.findtext("gml:name", namespaces=NS)
+        functions.add(b.findtext("bldg:function", namespaces=NS))
+        roofs.add(b.findtext("bldg:roofType", namespaces=NS))
+        height = b.find("bldg:measuredHeight", NS)
+        assert height.get("uom") == "urn:adv:uom:m" and float(height.text) > 0
+        assert int(b.findtext("bldg:storeysAboveGround", namespaces=NS)) >= 1
+        assert b.findtext("gen:stringAttribute[@name='Hinweis']/gen:value", namespaces=NS) == \
+            "Synthetisch erzeugt – keine realen Daten"
+        locality = b.find("bldg:address//xAL:Locality", NS)
+        assert locality.findtext("xAL:LocalityName", namespaces=NS) == "Markt Musterdorf"
+        assert locality.findtext(".//xAL:ThoroughfareName", namespaces=NS)
+        with_parts += b.find("bldg:consistsOfBuildingPart", NS) is not None
+    assert {"31001_1000", "31001_3012", "31001_3041", "31001_2000"} <= functions
+    assert roofs == {"1000", "3100"}
+    assert 1 <= with_parts <= 2
+
+
+def test_geometry_is_closed_and_outward(buildings: list[etree._Element]) -> None:
+    for b in buildings:
+        for obj in [b, *b.iterfind(".//bldg:BuildingPart", NS)]:
+            rings = {kind: _rings(obj, kind, own=True) for kind in SURFACES}
+            assert all(rings[k] for k in SURFACES), obj.get(f"{{{NS['gml']}}}id")
+            centre = np.vstack(rings["GroundSurface"])[:, :2].mean(axis=0)
+            for kind, ring_list in rings.items():
+                for ring in ring_list:
+                    assert len(ring) >= 4 and np.array_equal(ring[0], ring[-1])
+                    n = _newell(ring)
+                    if kind == "GroundSurface":
+                        assert n[2] < 0
+                    elif kind == "RoofSurface":
+                        assert n[2] > 0
+                    else:
+                        assert abs(n[2]) < 1e-3  # vertical up to mm rounding
+                        assert np.dot(n[:2], ring[:-1, :2].mean(axis=0) - centre) > 0
+
+
+def test_buildings_inside_tile_and_apart_from_real_building(buildings: list[etree._Element]) -> None:
+    real = unary_union([Polygon(r[:, :2]) for r in _rings(etree.parse(str(REAL_GML)), "GroundSurface")])
+    footprints = []
+    for b in buildings:
+        pts = np.vstack([r for kind in SURFACES for r in _rings(b, kind)])
+        assert (pts[:, 0] > TILE[0]).all() and (pts[:, 0] < TILE[2]).all()
+        assert (pts[:, 1] > TILE[1]).all() and (pts[:, 1] < TILE[3]).all()
+        fp = unary_union([Polygon(r[:, :2]) for r in _rings(b, "GroundSurface")])
+        assert fp.is_valid and not fp.intersects(real)
+        footprints.append(fp)
+    for i, a in enumerate(footprints):  # buildings may touch but never overlap
+        for c in footprints[i + 1:]:
+            assert a.intersection(c).area < 1e-6
+
+
+def test_ground_on_dgm_minimum(buildings: list[etree._Element], dgm: tuple[np.ndarray, rasterio.Affine]) -> None:
+    raster, transform = dgm
+    for b in buildings:
+        grounds = _rings(b, "GroundSurface")
+        shapes = [Polygon(r[:, :2]).__geo_interface__ for r in grounds]
+        mask = geometry_mask(shapes, raster.shape, transform, all_touched=True, invert=True)
+        expected = float(raster[mask].min())
+        z = np.concatenate([r[:, 2] for r in grounds])
+        assert np.all(np.abs(z - expected) <= 0.01), b.get(f"{{{NS['gml']}}}id")
+        lowest = min(r[:, 2].min() for kind in SURFACES for r in _rings(b, kind))
+        assert lowest == pytest.approx(z.min())
