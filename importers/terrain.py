@@ -53,7 +53,10 @@ class TerrainImporter(Importer):
             dst_crs = RioCRS.from_wkt(horizontal(project.crs).to_wkt())
             same = RioCRS.from_wkt(horizontal(src_crs).to_wkt()) == dst_crs
             cancel.check(path)
-            data, transform, width, height = self._read(src, src_crs, dst_crs, same)
+            try:
+                data, transform, width, height = self._read(src, src_crs, dst_crs, same)
+            except RasterioError as exc:
+                raise FormatError(f"Die Rasterdaten sind nicht lesbar (Datei beschädigt?): {exc}", path=path) from None
         cancel.check(path)
         valid = data != NODATA
         if not valid.any():

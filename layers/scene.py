@@ -17,11 +17,10 @@ import pyvista as pv
 from layers.buildings import buildings_mesh
 from layers.terrain import terrain_mesh
 from twin.config import LayerConfig
-from twin.errors import ConfigError
 from twin.project import Project
 
 #: feature table looked up when a cell of a layer kind is picked
-FEATURE_TABLE = {"buildings": "buildings", "terrain": None, "features": None}
+FEATURE_TABLE = {"buildings": "buildings", "terrain": None}
 
 
 @dataclass
@@ -111,9 +110,7 @@ def build_scene(project: Project, *, progress: Callable[[float, str], None] | No
     scene = Scene(origin=origin, epsg=project.config.project.crs)
     n = max(len(project.config.layers), 1)
     for i, cfg in enumerate(project.config.layers):
-        builder = _BUILDERS.get(cfg.kind)
-        if builder is None:
-            raise ConfigError(f"Layer '{cfg.name}': Layerart '{cfg.kind}' kann noch nicht dargestellt werden.")
+        builder = _BUILDERS[cfg.kind]
         progress(i / n, f"Baue Layer „{cfg.title}“ …")
         mesh, keys = builder(project, cfg, origin)
         scene.layers.append(SceneLayer(cfg, mesh, keys, FEATURE_TABLE.get(cfg.kind)))

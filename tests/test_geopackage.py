@@ -117,3 +117,24 @@ def test_new_command_creates_project(tmp_path):
     assert pyogrio.list_layers(target / "twin.gpkg").tolist()  # GDAL opens it
     again = subprocess.run([sys.executable, "-m", "cli.main", "new", str(target)], capture_output=True, text=True)
     assert again.returncode == 1 and "bereits ein Projekt" in again.stderr
+
+
+def test_imported_sample_project_reads_back_in_gdal(sample_project):
+    """Every layer of a real imported project: CRS, geometry type, feature count, attributes."""
+    gpkg = sample_project.root / "twin.gpkg"
+    store = sample_project.store
+    gdal_layers = dict(pyogrio.list_layers(gpkg))
+    for name in store.layer_names():
+        schema = store.schema(name)
+        info = pyogrio.read_info(gpkg, layer=name)
+        assert info["features"] == store.count(name), name
+        assert set(info["fields"]) == set(schema.field_names), name
+        assert gdal_layers[name] == "MultiPolygon Z"
+        crs = CRS.from_user_input(info["crs"])
+        assert crs.is_compound and [c.to_epsg() for c in crs.sub_crs_list] == [25832, 7837]
+    df = pyogrio.read_dataframe(gpkg, layer="buildings", where="gml_id = 'DEBY_LOD2_4959457'")
+    assert df.measured_height.iloc[0] == 37.54 and df.storeys_above_ground.iloc[0] == 6
+    for system in ("twz_provenance", "twz_history", "twz_layers", "twz_rasters"):
+        assert pyogrio.read_info(gpkg, layer=system)["features"] == len(
+            store.provenance() if system == "twz_provenance" else store.history() if system == "twz_history"
+            else store.layer_names() if system == "twz_layers" else store.rasters())

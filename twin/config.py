@@ -56,7 +56,7 @@ class LayerConfig(_Model):
 
     name: str
     title: str
-    kind: Literal["terrain", "buildings", "features"]
+    kind: Literal["terrain", "buildings"]
     source: str
     visible: bool = True
     style: StyleConfig = StyleConfig()
