@@ -1,0 +1,290 @@
+"""The desktop app on the real sample project: real windows (pytest-qt on Xvfb through pytest-xvfb), no mocks.
+
+Covers the window and layer tree, toggling a layer (pixels and actor), picking a building at its
+projected screen position, screenshots (in-process and through ``stadtzwilling open --screenshot``
+with a display, with a private Xvfb and with the offscreen fallback), and importing through the
+worker with progress, cancel and error reporting.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton
+
+from tests.conftest import ROOT, SAMPLE_EXTENT, SAMPLE_REAL
+from twin.project import Project
+from views import notify
+from views.headless import RENDER_ENV
+from views.import_dialog import ImportProgressDialog
+from views.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+REAL_ID = "DEBY_LOD2_4959457"
+REAL_GML = SAMPLE_REAL / f"{REAL_ID}.gml"
+DGM = SAMPLE_REAL / "BY_DGM1_690_5335.tif"
+MUSTERDORF_GML = ROOT / "sample_data" / "musterdorf" / "musterdorf_lod2.gml"
+COORDS = re.compile(r"^E 69\d{4},\d  N 533\d{4},\d  H \d{3},\d m  \(EPSG:25832\)$")
+TIMEOUT_MS = 120_000
+
+
+# ----------------------------------------------------------------- helpers
+def roof_pixels(rgb: np.ndarray) -> int:
+    """Pixels in the (shaded) roof red #b5473a; the terrain ramp has no such colour."""
+    r, g, b = (rgb[..., i].astype(int) for i in range(3))
+    return int(((r > 90) & (r - g > 45) & (r - b > 45)).sum())
+
+
+def distinct_colours(rgb: np.ndarray) -> int:
+    return len(np.unique(rgb.reshape(-1, 3), axis=0))
+
+
+def read_png(path: Path) -> np.ndarray:
+    return np.asarray(Image.open(path).convert("RGB"))
+
+
+def assert_not_blank(rgb: np.ndarray) -> None:
+    assert distinct_colours(rgb) > 500
+    assert rgb.std() > 20
+    assert roof_pixels(rgb) > 30
+
+
+def open_window(qtbot, project: Project, *, offscreen: bool = False) -> MainWindow:
+    window = MainWindow(project, offscreen=offscreen)
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.scene_ready, timeout=TIMEOUT_MS):
+        window.load_scene()
+    return window
+
+
+def roof_point(window: MainWindow, key: str) -> np.ndarray:
+    """Centre (local coordinates) of the largest roof cell of a building."""
+    layer = window.scene.layer("buildings")
+    mesh = layer.mesh
+    roof_types = np.array([t == "RoofSurface" for t in mesh.field_data["surface_types"]])
+    cells = np.flatnonzero((mesh.cell_data["feature_id"] == layer.feature_keys.index(key))
+                           & roof_types[mesh.cell_data["surface"]])
+    areas = mesh.extract_cells(cells).compute_cell_sizes(length=False, volume=False)["Area"]
+    return np.array(mesh.extract_cells([int(cells[np.argmax(areas)])]).center)
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_boxes():
+    """Errors still go through views.notify (and its log), just without a modal box."""
+    notify.show_dialogs(False)
+    yield
+    notify.show_dialogs(True)
+
+
+@pytest.fixture(params=["qtinteractor", "offscreen"])
+def window(request, qtbot, sample_project) -> MainWindow:
+    """Main window on the sample project, with the interactive view or the offscreen fallback view."""
+    w = open_window(qtbot, sample_project, offscreen=request.param == "offscreen")
+    yield w
+    w.close()
+
+
+# ----------------------------------------------------------------- tests
+def test_runs_on_xvfb(xvfb):
+    """pytest-xvfb is active: the GUI tests run on a real X server, not Qt's offscreen platform."""
+    assert xvfb is not None, "pytest-xvfb ist nicht aktiv (Xvfb installieren oder ohne --no-xvfb starten)"
+    assert os.environ["DISPLAY"] == f":{xvfb.display}"
+    assert os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+
+
+def test_window_shows_both_layers(window):
+    assert window.windowTitle() == "Stadtzwilling – Markt Musterdorf (Beispiel)"
+    assert window.layer_tree.layer_names() == ["terrain", "buildings"]
+    for name, title in (("terrain", "Gelände (DGM)"), ("buildings", "Gebäude (3D)")):
+        item = window.layer_tree.item(name)
+        assert item.text(0) == title and not item.isDisabled()
+        assert window.layer_tree.is_checked(name)
+        assert window.view.actors.is_visible(name)
+    assert [m.title().replace("&", "") for m in (a.menu() for a in window.menuBar().actions())] == [
+        "Datei", "Ansicht"]
+
+
+def test_toggling_buildings_changes_rendering(window):
+    before = window.view.render_image()
+    assert roof_pixels(before) > 50
+
+    window.layer_tree.item("buildings").setCheckState(0, Qt.CheckState.Unchecked)  # what a click does
+    assert not window.view.actors.is_visible("buildings")
+    assert window.view.actors.is_visible("terrain")
+    hidden = window.view.render_image()
+    changed = (np.abs(before.astype(int) - hidden.astype(int)).sum(axis=2) > 30).sum()
+    assert changed > 500
+    assert roof_pixels(hidden) < roof_pixels(before) / 20
+
+    window.layer_tree.set_checked("buildings", True)
+    assert window.view.actors.is_visible("buildings")
+    again = window.view.render_image()
+    assert (np.abs(before.astype(int) - again.astype(int)).sum(axis=2) > 30).sum() < changed / 20
+
+
+@pytest.mark.parametrize("key", [REAL_ID, "DEBY_MUSTER_0001"])
+def test_click_on_building_shows_its_gml_id(window, qtbot, key):
+    point = roof_point(window, key)
+    pos = window.view.widget_pos(point)
+    assert pos is not None, "Gebäude liegt außerhalb der Ansicht"
+    hit = window.view.pick_at(pos)
+    assert hit is not None and hit.layer == "buildings"
+    assert window.scene.layer("buildings").key_at(hit.cell_id) == key
+    qtbot.mouseClick(window.view.surface, Qt.MouseButton.LeftButton, pos=pos)
+    rows = dict(window.inspector_rows())
+    assert rows["gml:id"] == key
+    assert rows["Layer"] == "Gebäude (3D)"
+    assert window.selection is not None and window.selection[0] == "buildings"
+
+    qtbot.mouseMove(window.view.surface, pos)
+    qtbot.waitUntil(lambda: bool(window.coordinates.text()))
+    text = window.coordinates.text()
+    assert COORDS.match(text), text
+    e, n = (float(v.replace(",", ".")) for v in re.findall(r"[EN] ([\d,]+)", text))
+    expected = window.scene.to_project(point)
+    assert abs(e - expected[0]) < 15 and abs(n - expected[1]) < 15
+
+    window.layer_tree.set_checked("buildings", False)  # hiding the layer drops its selection ...
+    assert window.selection is None and window.inspector_rows() == []
+    hit = window.view.pick_at(pos)  # ... and a click there reaches what is behind it
+    assert hit is None or hit.layer == "terrain"
+
+
+def test_click_on_sky_clears_inspector(window, qtbot):
+    window.select_feature("buildings", 0)
+    assert window.inspector_rows()
+    qtbot.mouseClick(window.view.surface, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert window.inspector_rows() == []
+
+
+def test_screenshot_of_main_window(window, tmp_path):
+    out = tmp_path / "fenster.png"
+    window.save_screenshot(out)
+    rgb = read_png(out)
+    assert rgb.shape[:2] == (window.height(), window.width())
+    assert_not_blank(rgb)
+    view = window.view.geometry()
+    area = rgb[view.top():view.bottom(), view.left():view.right()]
+    assert area.std() > 20 and distinct_colours(area) > 500
+    assert roof_pixels(area) == roof_pixels(rgb)  # the buildings are drawn inside the 3D view
+
+
+def _open_cmd(project_dir: Path, out: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cli.main", "open", str(project_dir), "--screenshot", str(out),
+                           "--size", "1000x700"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+def _env(**changes: str | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", RENDER_ENV)}
+    for k, v in changes.items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
+    return env
+
+
+@pytest.mark.parametrize(("case", "changes", "platform"), [
+    ("display", {}, "display"),
+    ("private_xvfb", {"DISPLAY": None, "WAYLAND_DISPLAY": None}, "xvfb"),
+    ("offscreen", {"DISPLAY": None, "WAYLAND_DISPLAY": None, RENDER_ENV: "offscreen"}, "offscreen"),
+])
+def test_cli_open_screenshot(sample_project_dir, tmp_path, case, changes, platform):
+    out = tmp_path / f"{case}.png"
+    result = _open_cmd(sample_project_dir, out, _env(**changes))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"(Darstellung: {platform})" in result.stdout
+    rgb = read_png(out)
+    assert rgb.shape[:2] == (700, 1000)
+    assert_not_blank(rgb)
+
+
+def test_cli_open_without_display_explains_headless_use(sample_project_dir):
+    result = subprocess.run([sys.executable, "-m", "cli.main", "open", str(sample_project_dir)], cwd=ROOT,
+                            env=_env(DISPLAY=None, WAYLAND_DISPLAY=None), capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 2
+    german, english = result.stderr.strip().splitlines()
+    assert "Kein Bildschirm" in german and "--screenshot bild.png" in german and "xvfb-run" in german
+    assert english.startswith("No display")
+
+
+@pytest.fixture
+def empty_project(tmp_path):
+    p = Project.create(tmp_path / "neu", name="Testgemeinde", extent=SAMPLE_EXTENT)
+    yield p
+    p.close()
+
+
+def test_import_through_worker(qtbot, empty_project):
+    window = open_window(qtbot, empty_project)
+    assert all(window.layer_tree.item(n).isDisabled() for n in ("terrain", "buildings"))
+    assert window.layer_tree.item("buildings").text(0) == "Gebäude (3D) (leer)"
+
+    progress = []
+    with qtbot.waitSignal(window.scene_ready, timeout=TIMEOUT_MS):
+        with qtbot.waitSignal(window.import_finished, timeout=TIMEOUT_MS) as finished:
+            worker = window.import_files([DGM, REAL_GML])
+            worker.progress.connect(lambda f, m: progress.append((f, m)))
+            assert worker.isRunning() or worker.isFinished()
+    assert finished.args == ["ok"]
+    assert progress and progress[-1][0] == pytest.approx(1.0)
+    assert f"{REAL_ID}.gml importiert" in window.statusBar().currentMessage()
+    assert empty_project.store.count("buildings") == 1
+    assert len(empty_project.store.rasters()) == 1
+    assert not window.layer_tree.item("buildings").isDisabled()
+    assert window.view.actors.is_visible("buildings") and window.view.actors.is_visible("terrain")
+    assert roof_pixels(window.view.render_image()) > 30
+    window.close()
+
+
+def test_cancelled_import_leaves_store_unchanged(qtbot, empty_project):
+    window = open_window(qtbot, empty_project)
+    before = (empty_project.store.layer_names(), empty_project.store.provenance())
+    with qtbot.waitSignal(window.import_finished, timeout=TIMEOUT_MS) as finished:
+        window.import_files([MUSTERDORF_GML])
+        dialog = window.findChild(ImportProgressDialog)
+        button = dialog.findChild(QPushButton)
+        assert button.text() == "Abbrechen"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert finished.args == ["cancelled"]
+    assert "abgebrochen" in window.statusBar().currentMessage()
+    assert (empty_project.store.layer_names(), empty_project.store.provenance()) == before
+    assert not empty_project.store.has_layer("buildings") or empty_project.store.count("buildings") == 0
+    window.close()
+
+
+def test_closing_during_import_cancels_it(qtbot, empty_project):
+    window = open_window(qtbot, empty_project)
+    before = empty_project.store.provenance()
+    worker = window.import_files([MUSTERDORF_GML])
+    window.close()  # cancels, waits for the worker, drops its result
+    assert worker.isFinished() and worker.cancel_token.cancelled
+    assert empty_project.store.provenance() == before
+
+
+def test_import_error_goes_to_notification(qtbot, empty_project, tmp_path, caplog):
+    bad = tmp_path / "notizen.txt"
+    bad.write_text("keine Geodaten\n", encoding="utf-8")
+    window = open_window(qtbot, empty_project)
+    with caplog.at_level(logging.ERROR, logger="stadtzwilling.gui"):
+        with qtbot.waitSignal(window.import_finished, timeout=TIMEOUT_MS) as finished:
+            window.import_files([bad])
+    assert finished.args == ["failed"]
+    assert window.statusBar().currentMessage() == "Import fehlgeschlagen"
+    messages = [r.getMessage() for r in caplog.records if r.name == "stadtzwilling.gui"]
+    assert len(messages) == 1 and "notizen.txt" in messages[0] and "Unbekanntes Dateiformat" in messages[0]
+    window.close()

@@ -1,0 +1,66 @@
+"""The attribute inspector: a two-column table "Eigenschaft" / "Wert" of the picked feature."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+HINT = "Klicken Sie in der 3D-Ansicht auf ein Objekt, um seine Eigenschaften zu sehen."
+
+
+def format_value(value: Any) -> str:
+    """German display of an attribute value (decimal comma, ja/nein)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {format_value(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(format_value(v) for v in value)
+    return str(value)
+
+
+class Inspector(QWidget):
+    """Shows the rows of :func:`layers.scene.feature_info` for the selected feature."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel(HINT)
+        self.caption.setWordWrap(True)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Eigenschaft", "Wert"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.table)
+
+    def show_rows(self, caption: str, rows: Sequence[tuple[str, Any]]) -> None:
+        self.caption.setText(caption)
+        self.table.setRowCount(len(rows))
+        for r, (name, value) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(str(name)))
+            item = QTableWidgetItem(format_value(value))
+            item.setToolTip(item.text())
+            self.table.setItem(r, 1, item)
+        self.table.resizeRowsToContents()
+
+    def clear_rows(self) -> None:
+        self.show_rows(HINT, [])
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The displayed rows as text."""
+        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]

@@ -1,0 +1,270 @@
+"""The main window: 3D view, layer tree, inspector, status bar, menus; import and scene building in workers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
+
+from importers.base import CancelToken, ImportReport, ProgressFn, detect_importer
+from layers.scene import Scene, build_scene, feature_info
+from twin.errors import TwinIOError
+from twin.project import Project
+from views import notify
+from views.headless import offscreen_requested
+from views.import_dialog import ImportProgressDialog, choose_import_files
+from views.inspector import Inspector
+from views.layer_tree import LayerTree
+from views.scene_actors import Pick
+from views.scene_view import SceneView, SceneViewBase
+from views.workers import CANCELLED, FAILED, OK, Task, Worker
+
+
+def german_number(value: float, digits: int = 1) -> str:
+    """690512.34 -> '690512,3' (decimal comma, no thousands separator, as in the status bar)."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+class MainWindow(QMainWindow):
+    """Stadtzwilling main window on one open project."""
+
+    scene_ready = Signal()
+    import_finished = Signal(str)  # outcome: ok | failed | cancelled
+
+    def __init__(self, project: Project, *, offscreen: bool | None = None) -> None:
+        super().__init__()
+        self.project = project
+        self.scene: Scene | None = None
+        self.selection: tuple[str, int] | None = None  # layer name, cell id
+        self._visible = {layer.name: layer.visible for layer in project.config.layers}
+        self._workers: set[Worker] = set()
+        self._scene_generation = 0
+        self._import: tuple[Worker, ImportProgressDialog, list[ImportReport]] | None = None
+        self.setWindowTitle(f"Stadtzwilling – {project.name}")
+
+        if offscreen if offscreen is not None else offscreen_requested():
+            from views.offscreen_view import OffscreenSceneView
+
+            self.view: SceneViewBase = OffscreenSceneView(self)
+        else:
+            self.view = SceneView(self)
+        self.setCentralWidget(self.view)
+        self.view.picked.connect(self._on_picked)
+        self.view.hovered.connect(self._on_hovered)
+
+        self.layer_tree = LayerTree()
+        self.layer_tree.visibility_changed.connect(self.set_layer_visible)
+        self.inspector = Inspector()
+        self._layer_dock = self._dock("Layer", self.layer_tree)
+        self._inspector_dock = self._dock("Eigenschaften", self.inspector)
+        self.resizeDocks([self._layer_dock], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self._layer_dock, self._inspector_dock], [160, 600], Qt.Orientation.Vertical)
+
+        self.coordinates = QLabel()
+        self.statusBar().addPermanentWidget(self.coordinates)
+        self._build_menus()
+        self.statusBar().showMessage("Bereit")
+
+    # ----------------------------------------------------------------- layout
+    def _dock(self, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock, Qt.Orientation.Vertical)
+        return dock
+
+    def _build_menus(self) -> None:
+        datei = self.menuBar().addMenu("&Datei")
+        act = QAction("&Importieren …", self, shortcut=QKeySequence("Ctrl+I"))
+        act.triggered.connect(self.ask_import)
+        datei.addAction(act)
+        datei.addSeparator()
+        act = QAction("&Beenden", self, shortcut=QKeySequence("Ctrl+Q"))
+        act.triggered.connect(self.close)
+        datei.addAction(act)
+
+        ansicht = self.menuBar().addMenu("&Ansicht")
+        act = QAction("Ansicht &zurücksetzen", self, shortcut=QKeySequence("Ctrl+0"))
+        act.triggered.connect(self.view.reset_camera)
+        ansicht.addAction(act)
+        ansicht.addSeparator()
+        for dock in (self._layer_dock, self._inspector_dock):
+            ansicht.addAction(dock.toggleViewAction())
+
+    # ----------------------------------------------------------------- scene
+    def load_scene(self, message: str | None = None) -> None:
+        """Build the scene in a worker; ``set_scene(scene, message)`` runs when it is ready."""
+        self._scene_generation += 1
+        generation, project = self._scene_generation, self.project
+        self.statusBar().showMessage("Baue 3D-Szene …")
+
+        def task(progress: ProgressFn, cancel: CancelToken) -> tuple[int, Scene, str | None]:
+            return generation, build_scene(project, progress=progress), message
+
+        worker = self._start(task)
+        worker.done.connect(self._scene_built)
+
+    @Slot(str, object)
+    def _scene_built(self, outcome: str, payload: object) -> None:
+        if outcome == OK:
+            generation, scene, message = payload
+            if generation == self._scene_generation:
+                self.set_scene(scene, message)
+        else:
+            notify.error(self, f"Die 3D-Szene konnte nicht aufgebaut werden: {payload}")
+
+    def set_scene(self, scene: Scene, message: str | None = None) -> None:
+        """Show a built scene and a status message; the camera is reset unless something was drawn before."""
+        had_content = bool(self.view.actors.actors)
+        self.scene, self.selection = scene, None
+        self.view.show_scene(scene, self._visible)
+        self.layer_tree.set_layers(scene, self._visible)
+        self.inspector.clear_rows()
+        if not had_content:
+            self.view.reset_camera()
+        drawn = sum(not layer.is_empty for layer in scene.layers)
+        self.statusBar().showMessage(message or f"{drawn} von {len(scene.layers)} Layern mit Daten geladen")
+        self.scene_ready.emit()
+
+    @Slot(str, bool)
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        self._visible[name] = visible
+        if self.layer_tree.is_checked(name) != visible:
+            self.layer_tree.set_checked(name, visible)  # re-enters through visibility_changed
+            return
+        if not visible and self.selection is not None and self.selection[0] == name:
+            self.select_feature(None)
+        self.view.set_layer_visible(name, visible)
+
+    # ----------------------------------------------------------------- picking
+    def pick_at(self, pos: QPoint) -> Pick | None:
+        """Pick at a position of the 3D view (``view.surface`` coordinates) and show the feature."""
+        pick = self.view.pick_at(pos)
+        self._on_picked(pick)
+        return pick
+
+    def select_feature(self, layer_name: str | None, cell_id: int = -1) -> None:
+        """Show the feature owning ``cell_id`` of a layer in the inspector (None clears)."""
+        if self.scene is None or layer_name is None:
+            self.selection = None
+            self.inspector.clear_rows()
+            if self.scene is not None:
+                self.view.highlight(self.scene, None)
+            return
+        layer = self.scene.layer(layer_name)
+        self.selection = (layer_name, cell_id)
+        self.inspector.show_rows(f"{layer.title}: {layer.key_at(cell_id)}", feature_info(self.project, layer, cell_id))
+        self.view.highlight(self.scene, layer_name, cell_id)
+
+    def inspector_rows(self) -> list[tuple[str, str]]:
+        return self.inspector.rows()
+
+    @Slot(object)
+    def _on_picked(self, pick: Pick | None) -> None:
+        if pick is None:
+            self.select_feature(None)
+        else:
+            self.select_feature(pick.layer, pick.cell_id)
+
+    @Slot(object)
+    def _on_hovered(self, local_xyz: np.ndarray | None) -> None:
+        if local_xyz is None or self.scene is None:
+            self.coordinates.clear()
+            return
+        e, n, h = self.scene.to_project(local_xyz)
+        self.coordinates.setText(f"E {german_number(e)}  N {german_number(n)}  H {german_number(h)} m  "
+                                 f"(EPSG:{self.scene.epsg})")
+
+    # ----------------------------------------------------------------- import
+    @Slot()
+    def ask_import(self) -> None:
+        files = choose_import_files(self)
+        if files:
+            self.import_files(files)
+
+    def import_files(self, paths: Sequence[str | Path]) -> Worker | None:
+        """Import files one after another in a worker, with a progress dialog; then rebuild the scene."""
+        if self._import is not None:
+            self.statusBar().showMessage("Es läuft bereits ein Import.", 5000)
+            return None
+        paths = [Path(p) for p in paths]
+        project, reports = self.project, []
+
+        def task(progress: ProgressFn, cancel: CancelToken) -> list[ImportReport]:
+            for i, path in enumerate(paths):
+                def sub(fraction: float, message: str, i: int = i) -> None:
+                    progress((i + fraction) / len(paths), message)
+                reports.append(detect_importer(path)(project, path, progress=sub, cancel=cancel))
+            return reports
+
+        dialog = ImportProgressDialog(paths, self)
+        worker = self._start(task)
+        self._import = (worker, dialog, reports)
+        worker.progress.connect(dialog.update_progress)
+        dialog.canceled.connect(self.cancel_import)
+        worker.done.connect(self._import_done)
+        self.statusBar().showMessage(f"Importiere {len(paths)} Datei(en) …")
+        return worker
+
+    @Slot()
+    def cancel_import(self) -> None:
+        if self._import is not None:
+            self._import[0].cancel()
+            self.statusBar().showMessage("Breche den Import ab …")
+
+    @Slot(str, object)
+    def _import_done(self, outcome: str, payload: object) -> None:
+        _, dialog, reports = self._import
+        self._import = None
+        dialog.close()
+        dialog.deleteLater()
+        messages = [r.summary() for r in reports]
+        if outcome == FAILED:
+            notify.error(self, str(payload))
+            messages.append("Import fehlgeschlagen")
+        elif outcome == CANCELLED:
+            messages.append(str(payload))
+        summary = "; ".join(messages)
+        self.statusBar().showMessage(summary)
+        if reports:
+            self.load_scene(summary)
+        self.import_finished.emit(outcome)
+
+    # ----------------------------------------------------------------- misc
+    def _start(self, task: Task) -> Worker:
+        worker = Worker(task, self)
+        self._workers.add(worker)
+        worker.finished.connect(self._worker_finished)
+        worker.start()
+        return worker
+
+    @Slot()
+    def _worker_finished(self) -> None:
+        worker = self.sender()
+        self._workers.discard(worker)
+        worker.deleteLater()
+
+    def save_screenshot(self, path: str | Path) -> None:
+        """Render and save the whole window (with its 3D view) as PNG."""
+        self.view.refresh()
+        QApplication.processEvents()
+        if not self.grab().save(str(path), "PNG"):
+            raise TwinIOError("Das Bildschirmfoto konnte nicht gespeichert werden.", path=path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Cancel and wait for running work (its results are dropped), then release the 3D view."""
+        for worker in list(self._workers):
+            worker.done.disconnect()
+            worker.cancel()
+            worker.wait()
+        if self._import is not None:
+            self._import[1].close()
+            self._import = None
+        self.view.close_view()
+        super().closeEvent(event)
