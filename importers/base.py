@@ -150,14 +150,21 @@ def import_file(project: Project, path: str | Path, **kw: Any) -> ImportReport:
 
 
 def import_files(project: Project, paths: Sequence[str | Path], *, progress: ProgressFn | None = None,
-                 cancel: CancelToken | None = None, actor: str = "system") -> list[ImportReport]:
-    """Import several files one after the other; each file is its own transaction."""
+                 cancel: CancelToken | None = None, actor: str = "system",
+                 on_report: Callable[[ImportReport], None] | None = None) -> list[ImportReport]:
+    """Import several files one after the other; each file is its own transaction.
+
+    ``on_report`` receives each file's report as soon as it landed (a later file may still fail).
+    """
     progress = progress or (lambda f, m: None)
     reports = []
     n = len(paths)
     for i, p in enumerate(paths):
         def sub(f: float, msg: str, i: int = i) -> None:
             progress((i + f) / n, msg)
-        reports.append(import_file(project, p, progress=sub, cancel=cancel, actor=actor))
+        report = import_file(project, p, progress=sub, cancel=cancel, actor=actor)
+        reports.append(report)
+        if on_report is not None:
+            on_report(report)
     progress(1.0, "Fertig")
     return reports

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
-from importers.base import CancelToken, ImportReport, ProgressFn, detect_importer
+from importers.base import CancelToken, ImportReport, ProgressFn, import_files
 from layers.scene import Scene, build_scene, feature_info
 from twin.errors import TwinIOError
 from twin.project import Project
@@ -197,11 +197,7 @@ class MainWindow(QMainWindow):
         project, reports = self.project, []
 
         def task(progress: ProgressFn, cancel: CancelToken) -> list[ImportReport]:
-            for i, path in enumerate(paths):
-                def sub(fraction: float, message: str, i: int = i) -> None:
-                    progress((i + fraction) / len(paths), message)
-                reports.append(detect_importer(path)(project, path, progress=sub, cancel=cancel))
-            return reports
+            return import_files(project, paths, progress=progress, cancel=cancel, on_report=reports.append)
 
         dialog = ImportProgressDialog(paths, self)
         worker = self._start(task)
