@@ -173,3 +173,25 @@ def test_layers_survive_reopen(new_project):
         assert reopened.store.schema("trees") == TREES
     finally:
         reopened.store.engine.dispose()
+
+
+def test_bbox_query_is_exact_despite_float32_rtree(new_project):
+    """At northings of 5.3 million m the R-tree's float32 bounds are up to ~0.5 m coarse; no extra hits."""
+    store = new_project().store
+    store.create_layer(TREES)
+    y = 5335000.3
+    store.upsert("trees", [Feature({"baumnr": "in"}, Point(690000.0, y)),
+                           Feature({"baumnr": "just_out"}, Point(690000.0, y + 0.05))])
+    hits = store.query_bbox("trees", (689999.0, y - 1.0, 690001.0, y + 0.01))
+    assert [f.attrs["baumnr"] for f in hits] == ["in"]
+    assert [f.geometry for f in store.query_bbox("trees", (689999.0, y - 1, 690001.0, y + 0.01),
+                                                 geometry=False)] == [None]
+
+
+def test_bbox_query_tests_geometry_not_only_its_envelope(new_project):
+    store = new_project().store
+    store.create_layer(BLOCKS)
+    tri = Polygon([(690000, 5335000, 0), (690100, 5335000, 0), (690000, 5335100, 0)])
+    store.upsert("blocks", [Feature({"block_id": "dreieck"}, MultiPolygon([tri]))])
+    assert store.query_bbox("blocks", (690080, 5335080, 690090, 5335090)) == []  # inside envelope, off triangle
+    assert len(store.query_bbox("blocks", (690010, 5335010, 690020, 5335020))) == 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
+import numpy as np
 import shapely
 import sqlalchemy as sa
 from shapely.geometry.base import BaseGeometry
@@ -74,6 +75,8 @@ class Store(ABC):
     """A spatial store. Subclasses supply the geometry handling of their backend."""
 
     backend: str = ""
+    #: True where the backend's bbox clause is already the exact intersection test
+    bbox_is_exact: bool = False
 
     def __init__(self, engine: Engine, srid: int) -> None:
         self.engine = engine
@@ -360,12 +363,24 @@ class Store(ABC):
             return [str(k) for k in conn.execute(stmt).scalars()]
 
     def query_bbox(self, layer: str, bbox: BBox, *, geometry: bool = True) -> list[Feature]:
-        """Features whose bounding box intersects (minx, miny, maxx, maxy), using the spatial index."""
+        """Features whose geometry intersects the rectangle (minx, miny, maxx, maxy).
+
+        The spatial index (R-tree / GiST) preselects; an exact test in double precision decides,
+        as GDAL's spatial filter does (the GeoPackage R-tree stores float32 bounds rounded outward).
+        """
         schema, table = self.schema(layer), self.table(layer)
         if schema.geometry_type is None:
             raise SchemaError(f"Layer '{layer}' hat keine Geometrie.")
         with self.transaction() as conn:
-            return self._select(conn, schema, table, self._bbox_clause(table, schema, bbox), geometry=geometry)
+            feats = self._select(conn, schema, table, self._bbox_clause(table, schema, bbox),
+                                 geometry=geometry or not self.bbox_is_exact)
+        if not self.bbox_is_exact and feats:
+            hit = shapely.intersects(np.array([f.geometry for f in feats], dtype=object), shapely.box(*bbox))
+            feats = [f for f, h in zip(feats, hit) if h]
+        if not geometry:
+            for f in feats:
+                f.geometry = None
+        return feats
 
     def count(self, layer: str) -> int:
         table = self.table(layer)
@@ -382,11 +397,10 @@ class Store(ABC):
             stmt = stmt.where(where)
         rows = conn.execute(stmt).all()
         geoms = self._decode_geometries([r[-1] for r in rows]) if has_geom and rows else [None] * len(rows)
-        out = []
-        for row, g in zip(rows, geoms):
-            attrs = {n: self._from_db(schema.field(n).type, row[i + 1]) for i, n in enumerate(schema.field_names)}
-            out.append(Feature(attrs=attrs, geometry=g, fid=row[0]))
-        return out
+        fields = [(i + 1, f.name, f.type) for i, f in enumerate(schema.fields)]
+        from_db = self._from_db
+        return [Feature(attrs={n: from_db(t, row[i]) for i, n, t in fields}, geometry=g, fid=row[0])
+                for row, g in zip(rows, geoms)]
 
     # ----------------------------------------------------------------- provenance and history
     def record_provenance(self, *, source_file: str, sha256: str, importer: str, counts: dict[str, Any],

@@ -1,0 +1,41 @@
+"""Smoke test of the benchmarks: both scripts run with --quick and print their comparison tables.
+
+No timing is checked here (timings depend on the machine); the benchmarks check their own
+correctness (same triangles in both scene variants, hit counts against exact results).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(module: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run([sys.executable, "-m", module, "--quick"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, f"{module} --quick: Exit-Code {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+    return proc.stdout
+
+
+def test_bench_scene_quick():
+    pytest.importorskip("pyvista")
+    out = _run("bench.bench_scene")
+    assert "Variante" in out and "Bildzeit [ms]" in out and "Dreiecke" in out
+    assert "merged (build_scene" in out
+    assert "per-actor (1 PolyData" in out
+
+
+def test_bench_bbox_quick():
+    pytest.importorskip("pyogrio")
+    out = _run("bench.bench_bbox")
+    assert "Variante" in out and "Median [ms]" in out and "Treffer (Median)" in out
+    assert "ours: store.query_bbox" in out
+    assert "GDAL: pyogrio.read_dataframe" in out
+    assert "Prüfung bestanden" in out
