@@ -12,7 +12,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,9 +55,6 @@ class ImportReport:
         parts = [f"{k}: {v}" for k, v in self.counts.items() if not isinstance(v, dict)]
         probs = f", {len(self.problems)} Problem(e)" if self.problems else ""
         return f"{Path(self.path).name} importiert ({', '.join(parts)}{probs})"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 class CancelToken:

@@ -7,6 +7,7 @@ float32 rendering stays exact), with a cell array ``feature_id`` for picking and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,14 +84,22 @@ class Scene:
         """Local scene coordinates -> project CRS."""
         return np.asarray(local_xyz, dtype=float) + self.origin
 
-    def to_local(self, xyz: np.ndarray) -> np.ndarray:
-        return np.asarray(xyz, dtype=float) - self.origin
 
 
 _BUILDERS: dict[str, Callable[[Project, LayerConfig, np.ndarray], tuple[pv.PolyData, list[str]]]] = {
     "terrain": terrain_mesh,
     "buildings": buildings_mesh,
 }
+
+
+#: the OGC standard rendering pixel (0.28 mm), as used for map scales in WMS/SLD
+STANDARD_PIXEL_M = 0.00028
+
+
+def scale_denominator(distance_m: float, view_angle_deg: float, height_px: int) -> float:
+    """Map scale 1:N of a perspective view: ground height seen at the focal distance per screen height."""
+    seen = 2.0 * distance_m * math.tan(math.radians(view_angle_deg) / 2.0)
+    return seen / (max(height_px, 1) * STANDARD_PIXEL_M)
 
 
 def scene_origin(project: Project) -> np.ndarray:

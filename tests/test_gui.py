@@ -135,6 +135,24 @@ def test_toggling_buildings_changes_rendering(window):
     assert (np.abs(before.astype(int) - again.astype(int)).sum(axis=2) > 30).sum() < changed / 20
 
 
+def test_scale_range_hides_buildings_in_the_overview(qtbot, sample_project):
+    """A declared min_scale (twin.toml) hides the layer when zoomed out and shows it when zoomed in."""
+    sample_project.config.layer("buildings").min_scale = 2000  # buildings only at 1:2000 and closer
+    window = open_window(qtbot, sample_project)
+    actors = window.view.actors
+    overview = window.view.render_image()
+    assert actors.scale() > 2000 and not actors.is_visible("buildings") and roof_pixels(overview) == 0
+    camera = window.view.plotter.renderer.GetActiveCamera()
+    camera.SetFocalPoint(*roof_point(window, "DEBY_MUSTER_0001"))
+    camera.Dolly(camera.GetDistance() / 150.0)  # move to 150 m from the village
+    window.view.plotter.renderer.ResetCameraClippingRange()
+    close = window.view.render_image()
+    assert actors.scale() < 2000 and actors.is_visible("buildings") and roof_pixels(close) > 50
+    window.layer_tree.set_checked("buildings", False)  # the user's choice still wins
+    assert not actors.is_visible("buildings") and roof_pixels(window.view.render_image()) == 0
+    window.close()
+
+
 @pytest.mark.parametrize("key", [REAL_ID, "DEBY_MUSTER_0001"])
 def test_click_on_building_shows_its_gml_id(window, qtbot, key):
     point = roof_point(window, key)

@@ -81,6 +81,14 @@ def test_scale_range():
     assert layer.visible_at(5000) and not layer.visible_at(50000) and not layer.visible_at(100)
 
 
+def test_scale_denominator():
+    from layers.scene import scale_denominator
+
+    # 1000 m away with a 30° view angle one sees 2 * 1000 * tan(15°) = 535.9 m on 900 px of 0.28 mm
+    assert scale_denominator(1000.0, 30.0, 900) == pytest.approx(535.898 / 0.252, rel=1e-4)
+    assert scale_denominator(500.0, 30.0, 900) == pytest.approx(scale_denominator(1000.0, 30.0, 900) / 2)
+
+
 def test_empty_project_builds_empty_layers(new_project):
     scene = build_scene(new_project())
     assert all(l.is_empty for l in scene.layers)

@@ -11,7 +11,7 @@ import pyvista as pv
 from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 from vtkmodules.vtkRenderingCore import vtkActor, vtkCamera, vtkCellPicker
 
-from layers.scene import Scene
+from layers.scene import Scene, SceneLayer, scale_denominator
 
 SKY_BOTTOM = "#e9eef2"
 SKY_TOP = "#9db9d6"
@@ -41,9 +41,28 @@ class SceneActors:
     def __init__(self, plotter: pv.BasePlotter) -> None:
         self.plotter = plotter
         self.actors: dict[str, vtkActor] = {}
+        self._layers: dict[str, SceneLayer] = {}
+        self._wanted: dict[str, bool] = {}  # the user's choice in the layer tree
         self._picker = vtkCellPicker()
         self._picker.SetTolerance(0.0005)
         plotter.set_background(SKY_BOTTOM, top=SKY_TOP)
+        # the declared scale range (min_scale/max_scale) is applied before every frame
+        plotter.renderer.AddObserver("StartEvent", lambda *_: self._apply_scale_range())
+
+    def scale(self) -> float:
+        """Current map scale denominator of the view (1:N at the focal point)."""
+        camera = self.plotter.renderer.GetActiveCamera()
+        height = self.plotter.renderer.GetSize()[1]
+        return scale_denominator(camera.GetDistance(), camera.GetViewAngle(), height)
+
+    def _apply_scale_range(self) -> None:
+        if not self.actors:
+            return
+        scale = self.scale()
+        for name, actor in self.actors.items():
+            show = self._wanted.get(name, True) and self._layers[name].visible_at(scale)
+            if bool(actor.GetVisibility()) != show:
+                actor.SetVisibility(show)
 
     def show(self, scene: Scene, visible: Mapping[str, bool]) -> None:
         """Replace all actors by one actor per non-empty layer of ``scene``."""
@@ -51,6 +70,7 @@ class SceneActors:
             self.plotter.remove_actor(actor, render=False)
         self.plotter.remove_actor(_HIGHLIGHT, render=False)
         self.actors.clear()
+        self._layers.clear()
         self._picker.RemoveAllLocators()
         for layer in scene.layers:
             if layer.is_empty:
@@ -58,7 +78,9 @@ class SceneActors:
             actor = self.plotter.add_mesh(layer.mesh, scalars="rgba", rgb=True, opacity=layer.opacity,
                                           ambient=AMBIENT, diffuse=1.0 - AMBIENT, show_scalar_bar=False,
                                           name=layer.name, render=False)
-            actor.SetVisibility(visible.get(layer.name, layer.visible))
+            self._wanted[layer.name] = visible.get(layer.name, layer.visible)
+            actor.SetVisibility(self._wanted[layer.name])
+            self._layers[layer.name] = layer
             mapper = actor.GetMapper()
             mapper.Update()  # the picker reports cells of the mapper's input; index exactly that
             locator = vtkStaticCellLocator()
@@ -68,8 +90,10 @@ class SceneActors:
             self.actors[layer.name] = actor
 
     def set_visible(self, name: str, visible: bool) -> None:
+        """The user's choice; drawn only where the layer's scale range also admits the current view."""
+        self._wanted[name] = visible
         if name in self.actors:
-            self.actors[name].SetVisibility(visible)
+            self.actors[name].SetVisibility(visible and self._layers[name].visible_at(self.scale()))
 
     def is_visible(self, name: str) -> bool:
         return name in self.actors and bool(self.actors[name].GetVisibility())
