@@ -49,12 +49,15 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     provenance_id: int | None = None
     seconds: float = 0.0
+    #: a trial run: everything was read, validated and written in a transaction that was rolled back
+    dry_run: bool = False
 
     def summary(self) -> str:
         """One German line for the status bar and the CLI."""
         parts = [f"{k}: {v}" for k, v in self.counts.items() if not isinstance(v, dict)]
         probs = f", {len(self.problems)} Problem(e)" if self.problems else ""
-        return f"{Path(self.path).name} importiert ({', '.join(parts)}{probs})"
+        verb = "geprüft (Probelauf, nichts gespeichert)" if self.dry_run else "importiert"
+        return f"{Path(self.path).name} {verb} ({', '.join(parts)}{probs})"
 
 
 class CancelToken:
@@ -93,15 +96,30 @@ class Importer(ABC):
         """Read, validate and write the file; fill ``report``."""
 
     def __call__(self, project: Project, path: str | Path, *, progress: ProgressFn | None = None,
-                 cancel: CancelToken | None = None, actor: str = "system") -> ImportReport:
+                 cancel: CancelToken | None = None, actor: str = "system", dry_run: bool = False) -> ImportReport:
+        """Import one file. ``dry_run``: do everything, report it, then roll the transaction back."""
         path = Path(path)
         if not path.is_file():
             raise TwinIOError("Die Datei existiert nicht oder ist kein reguläre Datei.", path=path)
-        report = ImportReport(path=str(path), importer=self.name, sha256=file_sha256(path))
+        report = ImportReport(path=str(path), importer=self.name, sha256=file_sha256(path), dry_run=dry_run)
         start = time.perf_counter()
-        self.run(project, path, report, progress or (lambda f, m: None), cancel or CancelToken(), actor)
+        args = (project, path, report, progress or (lambda f, m: None), cancel or CancelToken(), actor)
+        if dry_run:
+            try:
+                with project.store.transaction():
+                    self.run(*args)
+                    raise _RollBack
+            except _RollBack:
+                pass
+            report.provenance_id = None
+        else:
+            self.run(*args)
         report.seconds = time.perf_counter() - start
         return report
+
+
+class _RollBack(Exception):
+    """Ends a dry run's transaction without writing."""
 
 
 def file_sha256(path: Path) -> str:

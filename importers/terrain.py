@@ -92,7 +92,8 @@ class TerrainImporter(Importer):
                     bounds=bounds, resolution=(abs(transform.a), abs(transform.e)), sha256=file_sha256(tmp),
                     provenance_id=report.provenance_id)
                 cancel.check(path)
-                os.replace(tmp, final)  # last step inside the transaction: a failure here rolls back
+                if not report.dry_run:
+                    os.replace(tmp, final)  # last step inside the transaction: a failure here rolls back
         finally:
             if tmp.exists():
                 tmp.unlink()

@@ -235,3 +235,25 @@ def test_cli_import_with_progress_and_german_error(tmp_path):
                          capture_output=True, text=True)
     assert bad.returncode == 1 and "Fehler:" in bad.stderr and "außerhalb des Projektgebiets" in bad.stderr
     shutil.rmtree(proj)
+
+
+def test_dry_run_reports_but_writes_nothing(new_project):
+    p = new_project()
+    import_file(p, DEBY)
+    before = snapshot(p)
+    r = CityGMLImporter()(p, DEBY, dry_run=True)
+    assert r.dry_run and r.counts["unverändert"] == 1 and "Probelauf" in r.summary()
+    assert snapshot(p) == before
+    p2 = new_project()
+    r2 = CityGMLImporter()(p2, DEBY, dry_run=True)
+    assert r2.counts["neu"] == 1 and r2.provenance_id is None
+    assert not p2.store.has_layer("buildings") and p2.store.provenance() == []
+
+
+def test_dry_run_terrain_leaves_no_raster(new_project):
+    from importers.terrain import TerrainImporter
+
+    p = new_project()
+    before = snapshot(p)
+    r = TerrainImporter()(p, SAMPLE_REAL / "BY_DGM1_690_5335.tif", dry_run=True)
+    assert r.counts["Pixel"] == 1_000_000 and snapshot(p) == before

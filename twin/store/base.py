@@ -211,6 +211,7 @@ class Store(ABC):
         merged = LayerSchema(
             name=new.name, key=new.key, fields=old.fields + tuple(added), geometry_type=new.geometry_type,
             has_z=new.has_z, title=new.title or old.title, description=new.description or old.description,
+            personal=old.personal or new.personal,
         )
         with self.transaction() as conn:
             for f in added:

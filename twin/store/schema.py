@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from twin.errors import SchemaError
@@ -45,7 +45,8 @@ class LayerSchema:
     has_z: bool = False
     title: str = ""
     description: str = ""
-    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: holds personal data (DSGVO): the role policy never lets such a layer leave the store for Rat/Bürger
+    personal: bool = False
 
     def __post_init__(self) -> None:
         _check_ident(self.name, "Layername")
@@ -76,6 +77,7 @@ class LayerSchema:
             "has_z": self.has_z,
             "title": self.title,
             "description": self.description,
+            "personal": self.personal,
         }
 
     @classmethod
@@ -88,6 +90,7 @@ class LayerSchema:
             has_z=bool(d.get("has_z")),
             title=d.get("title", ""),
             description=d.get("description", ""),
+            personal=bool(d.get("personal", False)),
         )
 
 
