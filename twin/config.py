@@ -198,17 +198,23 @@ def _loc(loc: tuple) -> str:
     return out or "(Datei)"
 
 
+def parse_error_lines(exc: ValidationError) -> list[str]:
+    """One German line per validation error: the key and what is wrong with it."""
+    lines = []
+    for err in exc.errors():
+        got = err.get("input")
+        shown = "" if err["type"] in ("missing",) or isinstance(got, dict) else f" (angegeben: {got!r})"
+        lines.append(f"Schlüssel '{_loc(err['loc'])}': {_german(err)}{shown}")
+    return lines
+
+
 def parse_config(data: dict[str, Any], path: str | Path = "twin.toml") -> TwinConfig:
     """Validate a parsed twin.toml; raises :class:`ConfigError` naming the key and the problem."""
     try:
         return TwinConfig.model_validate(data)
     except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            got = err.get("input")
-            shown = "" if err["type"] in ("missing",) or isinstance(got, dict) else f" (angegeben: {got!r})"
-            lines.append(f"Schlüssel '{_loc(err['loc'])}': {_german(err)}{shown}")
-        raise ConfigError("Die Projektkonfiguration ist ungültig:\n  " + "\n  ".join(lines), path=path) from None
+        raise ConfigError("Die Projektkonfiguration ist ungültig:\n  " + "\n  ".join(parse_error_lines(exc)),
+                          path=path) from None
 
 
 def load_config(path: str | Path) -> TwinConfig:
