@@ -60,6 +60,22 @@ class ImportReport:
         return f"{Path(self.path).name} {verb} ({', '.join(parts)}{probs})"
 
 
+@dataclass
+class ImportPreview:
+    """What the import wizard shows before importing: format, CRS, encoding, column mapping, first rows."""
+
+    importer: str
+    title: str
+    crs: str | None = None
+    crs_note: str = ""
+    encoding: str | None = None
+    target: str | None = None  #: profile target ("trees", "parcels") where a column mapping applies
+    columns: list[str] = field(default_factory=list)
+    fields: list[tuple[str, str]] = field(default_factory=list)  #: (target field, German title), incl. x/y
+    mapping: dict[str, str] = field(default_factory=dict)  #: target field -> source column
+    rows: list[dict[str, Any]] = field(default_factory=list)  #: first rows, source column -> raw value
+
+
 class CancelToken:
     """Set from the GUI/CLI thread, checked by the importer between steps."""
 
@@ -94,6 +110,10 @@ class Importer(ABC):
     def run(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
             cancel: CancelToken, actor: str) -> None:
         """Read, validate and write the file; fill ``report``."""
+
+    def preview(self, path: Path, project: Project) -> ImportPreview:
+        """Format and (where the importer knows it cheaply) CRS of a file, for the wizard."""
+        return ImportPreview(importer=self.name, title=self.title)
 
     def __call__(self, project: Project, path: str | Path, *, progress: ProgressFn | None = None,
                  cancel: CancelToken | None = None, actor: str = "system", dry_run: bool = False) -> ImportReport:

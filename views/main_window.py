@@ -17,6 +17,7 @@ from twin.project import Project
 from views import notify
 from views.headless import offscreen_requested
 from views.import_dialog import ImportProgressDialog, choose_import_files
+from views.import_wizard import ImportWizard
 from views.inspector import Inspector
 from views.layer_tree import LayerTree
 from views.scene_actors import Pick
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         datei = self.menuBar().addMenu("&Datei")
         act = QAction("&Importieren …", self, shortcut=QKeySequence("Ctrl+I"))
         act.triggered.connect(self.ask_import)
+        datei.addAction(act)
+        act = QAction("Import-&Assistent …", self, shortcut=QKeySequence("Ctrl+Shift+I"))
+        act.triggered.connect(lambda: self.open_import_wizard())
         datei.addAction(act)
         datei.addSeparator()
         act = QAction("&Beenden", self, shortcut=QKeySequence("Ctrl+Q"))
@@ -183,6 +187,17 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- import
     @Slot()
+    def open_import_wizard(self, path: Path | None = None) -> ImportWizard:
+        """The step-by-step import (format, CRS, mapping, dry run, import, summary) for one file."""
+        wizard = ImportWizard(self.project, self, path)
+        wizard.finished_import.connect(self._wizard_imported)
+        wizard.show()
+        return wizard
+
+    def _wizard_imported(self, report: ImportReport) -> None:
+        self.statusBar().showMessage(report.summary())
+        self.load_scene(report.summary())
+
     def ask_import(self) -> None:
         files = choose_import_files(self)
         if files:

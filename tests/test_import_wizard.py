@@ -1,0 +1,74 @@
+"""The import wizard, driven like a user: file -> detection -> (mapping) -> dry run -> import -> summary."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from twin.project import Project
+from views import notify
+from views.import_wizard import ImportWizard
+
+from tests.conftest import SAMPLE_EXTENT, SAMPLE_REAL
+from tests.test_import_citygml import snapshot
+
+pytestmark = pytest.mark.gui
+TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def project(tmp_path):
+    notify.show_dialogs(False)
+    p = Project.create(tmp_path / "p", crs=25832, extent=SAMPLE_EXTENT)
+    yield p
+    p.close()
+    notify.show_dialogs(True)
+
+
+def _wait_page_done(qtbot, page):
+    qtbot.waitUntil(lambda: page.outcome is not None, timeout=TIMEOUT_MS)
+
+
+def test_citygml_through_all_steps(qtbot, project):
+    wiz = ImportWizard(project)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.file_page.path_edit.setText(str(SAMPLE_REAL / "DEBY_LOD2_4959457.gml"))
+    assert wiz.file_page.format_label.text() == "3D-Gebäude (CityGML)"
+    assert wiz.file_page.isComplete()
+    before = snapshot(project)
+    wiz.next()  # no mapping for CityGML: straight to the dry run
+    assert wiz.currentPage() is wiz.check_page
+    _wait_page_done(qtbot, wiz.check_page)
+    assert wiz.check_page.outcome == "ok" and "Probelauf" in wiz.check_page.status.text()
+    assert "neu: 1" in wiz.check_page.status.text()
+    assert snapshot(project) == before  # validation wrote nothing
+    with qtbot.waitSignal(wiz.finished_import, timeout=TIMEOUT_MS) as sig:
+        wiz.next()
+    assert wiz.currentPage() is wiz.import_page
+    report = sig.args[0]
+    assert report.counts["neu"] == 1 and project.store.count("buildings") == 1
+    assert "Import abgeschlossen" in wiz.import_page.status.text()
+    assert wiz.button(QWizard.WizardButton.FinishButton).isVisible()
+
+
+def test_unknown_file_is_explained_and_blocks(qtbot, project, tmp_path):
+    bad = tmp_path / "notiz.txt"
+    bad.write_text("nur Text", encoding="utf-8")
+    wiz = ImportWizard(project, path=bad)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    assert "Unbekanntes Dateiformat" in wiz.file_page.format_label.text()
+    assert not wiz.file_page.isComplete()
+
+
+def test_failed_dry_run_blocks_import(qtbot, project):
+    from tests.conftest import DATA
+
+    wiz = ImportWizard(project, path=DATA / "citygml" / "Berlin_LoD2_3910_5819.gml")  # outside the extent
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    _wait_page_done(qtbot, wiz.check_page)
+    assert wiz.check_page.outcome == "failed" and "außerhalb des Projektgebiets" in wiz.check_page.status.text()
+    assert not wiz.check_page.isComplete()
