@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-FILE_FILTER = ("Geodaten (*.gml *.xml *.tif *.tiff);;CityGML (*.gml *.xml);;"
-               "GeoTIFF-Geländemodell (*.tif *.tiff);;Alle Dateien (*)")
+FILE_FILTER = ("Geodaten (*.gml *.xml *.gz *.tif *.tiff *.csv *.txt *.geojson *.json *.shp *.gpkg);;"
+               "CityGML (*.gml *.xml);;ALKIS NAS (*.xml *.gml *.gz);;GeoTIFF-Geländemodell (*.tif *.tiff);;"
+               "Baumkataster (*.csv *.txt *.geojson *.shp *.gpkg);;"
+               "Kataster-Auszug (*.shp *.gpkg *.geojson *.json *.gml *.xml);;Alle Dateien (*)")
 STEPS = 1000
 
 
