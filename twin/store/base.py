@@ -27,7 +27,7 @@ from twin.errors import SchemaError, StoreError
 from twin.store.schema import LayerSchema
 
 BBox = tuple[float, float, float, float]
-_CHUNK = 500
+_CHUNK = 2000
 
 
 @dataclass
@@ -288,13 +288,15 @@ class Store(ABC):
                 raise StoreError(f"Layer '{schema.name}': ein Objekt hat keinen Wert im Schlüsselfeld '{key}'.")
             seen[str(k)] = feat  # the last one of a key in a batch wins
         existing = {str(f.attrs[key]): f for f in self._select(conn, schema, table, table.c[key].in_(list(seen)))}
-        inserts, history, at = [], [], now_iso()
+        inserts, insert_geoms, history, at = [], [], [], now_iso()
+        normalise = self._normaliser(schema)
         for k, feat in seen.items():
-            new = self._normalise(schema, feat.attrs)
+            new = normalise(feat.attrs)
             new[key] = k
             old = existing.get(k)
             if old is None:
-                inserts.append(self._row(schema, new, feat.geometry))
+                inserts.append(new)
+                insert_geoms.append(feat.geometry)
                 history.append(self._hist(schema, k, "insert", None, new, at, actor, provenance_id))
                 res.inserted += 1
                 res.keys.append(k)
@@ -317,7 +319,7 @@ class Store(ABC):
             res.updated += 1
             res.keys.append(k)
         if inserts:
-            conn.execute(sa.insert(table), inserts)
+            conn.execute(sa.insert(table), self._rows(schema, inserts, insert_geoms))
         if history:
             conn.execute(sa.insert(self.history_table), history)
         return res
@@ -460,18 +462,38 @@ class Store(ABC):
                 for r in rows]
 
     # ----------------------------------------------------------------- helpers
-    def _row(self, schema: LayerSchema, values: dict[str, Any], geom: BaseGeometry | None) -> dict[str, Any]:
-        row = {n: self._to_db(schema.field(n).type, values.get(n)) for n in schema.field_names}
+    def _rows(self, schema: LayerSchema, values: list[dict[str, Any]], geoms: list[BaseGeometry | None]
+              ) -> list[dict[str, Any]]:
+        """Database rows for normalised values; geometries are encoded as one batch."""
+        json_fields = [f.name for f in schema.fields if f.type == "json"]
+        rows = []
+        for v in values:
+            row = dict(v)
+            for n in json_fields:
+                if row[n] is not None:
+                    row[n] = self._to_db("json", row[n])
+            rows.append(row)
         if schema.geometry_type is not None:
-            row["geom"] = self._bind_geometry(geom, schema)
-        return row
+            for row, blob in zip(rows, self._bind_geometries(geoms, schema)):
+                row["geom"] = blob
+        return rows
 
-    def _normalise(self, schema: LayerSchema, attrs: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(attrs) - set(schema.field_names)
-        if unknown:
-            raise SchemaError(f"Layer '{schema.name}' hat keine Felder {sorted(unknown)}.")
-        return {n: self._from_db(schema.field(n).type, self._to_db(schema.field(n).type, attrs.get(n)))
-                for n in schema.field_names}
+    def _bind_geometries(self, geoms: list[BaseGeometry | None], schema: LayerSchema) -> list[Any]:
+        return [self._bind_geometry(g, schema) for g in geoms]
+
+    def _normaliser(self, schema: LayerSchema):
+        """A function giving attribute values as they will read back from the store (for change detection)."""
+        names = set(schema.field_names)
+        conv = [(f.name, _NORMALISE[f.type]) for f in schema.fields]
+        layer = schema.name
+
+        def normalise(attrs: dict[str, Any]) -> dict[str, Any]:
+            if not names.issuperset(attrs):
+                raise SchemaError(f"Layer '{layer}' hat keine Felder {sorted(set(attrs) - names)}.")
+            get = attrs.get
+            return {n: (None if (v := get(n)) is None else fn(v)) for n, fn in conv}
+
+        return normalise
 
     @staticmethod
     def _jsonable(values: dict[str, Any], geom: BaseGeometry | None) -> dict[str, Any]:
@@ -542,6 +564,17 @@ class Store(ABC):
 
     @abstractmethod
     def _bbox_clause(self, table: sa.Table, schema: LayerSchema, bbox: BBox) -> Any: ...
+
+
+def _iso(v: Any) -> str:
+    return v.isoformat() if isinstance(v, (datetime, date)) else str(v)
+
+
+#: value -> the value as it reads back from the store, per field type
+_NORMALISE = {
+    "text": str, "integer": int, "real": float, "boolean": bool, "datetime": _iso, "date": _iso,
+    "json": lambda v: json.loads(json.dumps(v, sort_keys=True, ensure_ascii=False)),
+}
 
 
 def _wkt(geom: BaseGeometry | None) -> str | None:

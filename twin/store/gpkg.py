@@ -198,6 +198,9 @@ class GeoPackageStore(Store):
     def _bind_geometry(self, geom: BaseGeometry | None, schema: LayerSchema) -> Any:
         return gpkg_blob.encode(geom, self.srs_id_for(schema))
 
+    def _bind_geometries(self, geoms: list[BaseGeometry | None], schema: LayerSchema) -> list[Any]:
+        return gpkg_blob.encode_many(geoms, self.srs_id_for(schema))
+
     def _geometry_select(self, col: sa.Column) -> Any:
         return col
 

@@ -39,6 +39,44 @@ def encode(geom: BaseGeometry | None, srs_id: int) -> bytes | None:
     return _MAGIC + bytes((0, flags)) + struct.pack("<i", srs_id) + env + wkb
 
 
+def encode_many(geoms: list[BaseGeometry | None], srs_id: int) -> list[bytes | None]:
+    """Vectorised :func:`encode` (WKB and envelopes computed by shapely for the whole batch)."""
+    arr = np.array(geoms, dtype=object)
+    out: list[bytes | None] = [None] * len(arr)
+    if not len(arr):
+        return out
+    present = np.array([g is not None for g in geoms])
+    idx = np.flatnonzero(present)
+    if not len(idx):
+        return out
+    sub = arr[idx]
+    empty = shapely.is_empty(sub)
+    has_z = shapely.has_z(sub)
+    for z in (False, True):
+        sel = np.flatnonzero(~empty & (has_z == z))
+        if not len(sel):
+            continue
+        wkbs = shapely.to_wkb(sub[sel], output_dimension=3 if z else 2, byte_order=1, flavor="iso")
+        if z:
+            coords, which = shapely.get_coordinates(sub[sel], include_z=True, return_index=True)
+            mins = np.full((len(sel), 3), np.inf)
+            maxs = np.full((len(sel), 3), -np.inf)
+            np.minimum.at(mins, which, coords)
+            np.maximum.at(maxs, which, coords)
+            flags = bytes((0, 0b0000_0001 | (2 << 1)))
+            envs = [struct.pack("<6d", a[0], b[0], a[1], b[1], a[2], b[2]) for a, b in zip(mins, maxs)]
+        else:
+            b = shapely.bounds(sub[sel])
+            flags = bytes((0, 0b0000_0001 | (1 << 1)))
+            envs = [struct.pack("<4d", r[0], r[2], r[1], r[3]) for r in b]
+        head = _MAGIC + flags + struct.pack("<i", srs_id)
+        for i, env, wkb in zip(sel, envs, wkbs):
+            out[idx[i]] = head + env + wkb
+    for i in np.flatnonzero(empty):
+        out[idx[i]] = encode(sub[i], srs_id)
+    return out
+
+
 def _header_len(blob: bytes) -> int:
     flags = blob[3]
     return 8 + _ENV_SIZE[(flags >> 1) & 0b111]
