@@ -220,10 +220,14 @@ class RunPage(QWizardPage):
         project, dry = self.w.project, self.dry_run
         self.w.worker = Worker(lambda progress, cancel: imp(project, path, progress=progress, cancel=cancel,
                                                             dry_run=dry), self)
-        self.w.worker.progress.connect(lambda f, m: (self.bar.setValue(round(f * 1000)), self.status.setText(m)))
+        self.w.worker.progress.connect(self._progress)
         self.w.worker.done.connect(self._done)
         self.w.worker.start()
         self.completeChanged.emit()
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self.bar.setValue(round(fraction * 1000))
+        self.status.setText(message)
 
     def cancel(self) -> None:
         if self.w.worker is not None:

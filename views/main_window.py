@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         act.triggered.connect(self.ask_import)
         datei.addAction(act)
         act = QAction("Import-&Assistent …", self, shortcut=QKeySequence("Ctrl+Shift+I"))
-        act.triggered.connect(lambda: self.open_import_wizard())
+        act.triggered.connect(self._ask_import_wizard)
         datei.addAction(act)
         datei.addSeparator()
         act = QAction("&Beenden", self, shortcut=QKeySequence("Ctrl+Q"))
@@ -193,6 +193,10 @@ class MainWindow(QMainWindow):
         wizard.finished_import.connect(self._wizard_imported)
         wizard.show()
         return wizard
+
+    @Slot()
+    def _ask_import_wizard(self) -> None:
+        self.open_import_wizard()
 
     def _wizard_imported(self, report: ImportReport) -> None:
         self.statusBar().showMessage(report.summary())
