@@ -160,10 +160,11 @@ def read_head(path: Path, n: int = 4096) -> bytes:
 
 def all_importers() -> list[Importer]:
     """The importers in detection order."""
+    from importers.cadastre_flat.load import FlatCadastreImporter
     from importers.citygml.load import CityGMLImporter
     from importers.terrain import TerrainImporter
 
-    return [CityGMLImporter(), TerrainImporter()]
+    return [CityGMLImporter(), TerrainImporter(), FlatCadastreImporter()]
 
 
 def detect_importer(path: str | Path) -> Importer:
