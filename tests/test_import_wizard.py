@@ -72,3 +72,33 @@ def test_failed_dry_run_blocks_import(qtbot, project):
     _wait_page_done(qtbot, wiz.check_page)
     assert wiz.check_page.outcome == "failed" and "außerhalb des Projektgebiets" in wiz.check_page.status.text()
     assert not wiz.check_page.isComplete()
+
+
+def test_flat_cadastre_mapping_is_proposed_edited_and_saved(qtbot, tmp_path):
+    from importers.profiles import load_profile
+    from tests.test_import_cadastre_flat import DE_EXTENT, _de_shp
+
+    notify.show_dialogs(False)
+    p = Project.create(tmp_path / "gem", crs=25832, extent=DE_EXTENT)
+    shp = _de_shp(tmp_path)
+    wiz = ImportWizard(p, path=shp)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    assert wiz.file_page.format_label.text().startswith("Flurstücke")
+    assert "25832" in wiz.file_page.crs_edit.text()
+    wiz.next()
+    assert wiz.currentPage() is wiz.mapping_page
+    proposed = wiz.mapping_page.mapping()
+    assert proposed["flurstueckskennzeichen"] == "FLSTKENNZ" and proposed["amtliche_flaeche"] == "AFL"
+    assert wiz.mapping_page.rows.rowCount() == 5 and wiz.mapping_page.rows.columnCount() == 7
+    wiz.mapping_page.set_column("lagebezeichnung", None)  # the user decides not to take the LAGE column
+    wiz.next()
+    _wait_page_done(qtbot, wiz.check_page)
+    assert wiz.check_page.outcome == "ok", wiz.check_page.status.text()
+    with qtbot.waitSignal(wiz.finished_import, timeout=TIMEOUT_MS):
+        wiz.next()
+    assert p.store.count("parcels") == 5
+    assert all(f.attrs["lagebezeichnung"] is None for f in p.store.features("parcels"))
+    saved = load_profile(p.root / "profiles" / f"parcels_{shp.stem}.toml")
+    assert saved.columns["flurstueckskennzeichen"] == "FLSTKENNZ" and "lagebezeichnung" not in saved.columns
+    p.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar,
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QProgressBar,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
@@ -144,6 +144,7 @@ class MappingPage(QWizardPage):
         self.setSubTitle("Vorschlag prüfen und bei Bedarf ändern; die Zuordnung wird als Profil gespeichert.")
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Feld im Zwilling", "Spalte der Datei"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.rows = QTableWidget(0, 0)
         lay = QVBoxLayout(self)

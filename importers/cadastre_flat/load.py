@@ -25,7 +25,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from importers.base import CancelToken, Importer, ImportReport, Problem, ProgressFn, read_head
+from importers.base import CancelToken, Importer, ImportPreview, ImportReport, Problem, ProgressFn, read_head
 from importers.cadastre_flat.inspire import CP_NS_PART, InspireFile, parse_inspire
 from importers.cadastre_flat.ogr import OGR_SUFFIXES, FlatTable, read_columns, read_table
 from importers.cadastre_flat.synonyms import KEY_FIELD, KEY_PARTS, PARCEL_SYNONYMS, TARGET
@@ -181,6 +181,23 @@ class FlatCadastreImporter(Importer):
         return cands, "INSPIRE CadastralParcels"
 
     # ----------------------------------------------------------------- Shapefile / GeoPackage / GeoJSON
+    def preview(self, path: Path, project: Project) -> ImportPreview:
+        """Format, CRS and proposed column mapping (flat exports) with the first rows, for the wizard."""
+        prev = ImportPreview(importer=self.name, title=self.title)
+        if path.suffix.lower() not in OGR_SUFFIXES:
+            prev.crs_note = "Koordinatensystem laut GML (srsName)."
+            return prev
+        table = read_table(path)
+        prof, _ = self._resolve_profile(project, table.columns)
+        prev.crs, prev.encoding, prev.target, prev.columns = table.crs, table.encoding, TARGET, table.columns
+        prev.crs_note = ("aus der Datei (.prj / Datenquelle)" if table.crs
+                         else "Die Datei nennt kein Koordinatensystem – bitte angeben (z. B. EPSG:25832).")
+        prev.fields = [(f.name, f.title or f.name) for f in PARCELS.fields
+                       if f.name not in ("berechnete_flaeche", "source_file")]
+        prev.mapping = dict(prof.columns) if prof is not None else propose(table.columns, PARCEL_SYNONYMS)
+        prev.rows = table.rows[:20]
+        return prev
+
     def _resolve_profile(self, project: Project, columns: list[str]) -> tuple[MappingProfile | None, bool]:
         """The profile to use and whether it came from outside the project's saved profiles."""
         if self.profile is not None:
