@@ -25,7 +25,8 @@ ProgressFn = Callable[[float, str], None]
 
 @dataclass
 class Problem:
-    """A problem with one feature (or the file); the feature was skipped."""
+    """A problem with one feature (or the file): the feature was skipped, or – as the message says –
+    imported with the unreadable value left empty."""
 
     message: str
     line: int | None = None
@@ -163,8 +164,9 @@ def all_importers() -> list[Importer]:
     from importers.cadastre_flat.load import FlatCadastreImporter
     from importers.citygml.load import CityGMLImporter
     from importers.terrain import TerrainImporter
+    from importers.trees.load import TreeImporter
 
-    return [CityGMLImporter(), TerrainImporter(), FlatCadastreImporter()]
+    return [CityGMLImporter(), TerrainImporter(), TreeImporter(), FlatCadastreImporter()]
 
 
 def detect_importer(path: str | Path) -> Importer:

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from shapely.geometry import Point
 
-from importers.base import CancelToken, Importer, ImportReport, Problem, ProgressFn
+from importers.base import CancelToken, Importer, ImportPreview, ImportReport, Problem, ProgressFn
 from importers.profiles import (MappingProfile, find_profile, load_profile, normalise, profiles_dir, propose,
                                 save_profile, to_metres)
 from importers.trees.coords import damage_reasons, infer_crs, swapped_for
@@ -33,7 +33,7 @@ from importers.trees.csvread import DELIMITER_NAMES, NumberError, parse_number, 
 from importers.trees.fll import complete_inspection, parse_date
 from importers.trees.synonyms import COORD_SYNONYMS, DEFAULT_UNITS, TREE_KEY_NAMES, TREE_SPECIFIC, TREE_SYNONYMS
 from twin.crs import Reprojector, horizontal, resolve_crs
-from twin.errors import ConfigError, CRSError, ExtentError, FormatError
+from twin.errors import ConfigError, CRSError, FormatError
 from twin.model.trees import TREES
 from twin.project import Project
 from twin.store import Feature
@@ -64,25 +64,27 @@ class SourceTable:
 
 
 @dataclass
-class Preview:
-    """What the import wizard shows before anything is written."""
+class Preview(ImportPreview):
+    """What the import wizard shows before anything is written (``ImportPreview`` plus CSV details).
 
-    kind: str
-    encoding: str | None
-    delimiter: str | None
-    decimal: str
-    columns: list[str]
-    mapping: dict[str, str]
-    units: dict[str, str]
-    x_column: str | None
-    y_column: str | None
-    crs: str | None
-    crs_explanation: str
-    swapped: bool
-    profile_source: str
-    notes: list[str]
-    rows: list[dict[str, Any]]
-    problems: list[Problem]
+    ``mapping`` holds target field -> column including ``x``/``y``; ``rows`` are the first rows as read
+    (column -> raw text), ``mapped_rows`` the same rows mapped onto the tree fields (with ``zeile``).
+    """
+
+    delimiter: str | None = None
+    decimal: str = "."
+    units: dict[str, str] = field(default_factory=dict)
+    x_column: str | None = None
+    y_column: str | None = None
+    swapped: bool = False
+    profile_source: str = ""
+    notes: list[str] = field(default_factory=list)
+    mapped_rows: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def crs_explanation(self) -> str:
+        return self.crs_note
 
 
 @dataclass
@@ -139,15 +141,27 @@ class TreeImporter(Importer):
             crs_name = f"EPSG:{epsg}" if epsg else crs.to_string()
         except CRSError as exc:
             expl = exc.message
-        rows = []
+        rows, mapped = [], []
         for (line, values), x, y in list(zip(table.rows, xs, ys))[:n]:
-            attrs, probs, _ = self._attrs(dict(zip(table.columns, values)), prof, table.decimal)
+            row = dict(zip(table.columns, values))
+            attrs, probs, _ = self._attrs(row, prof, table.decimal)
             problems += [Problem(p, line) for p in probs]
-            rows.append({"zeile": line, **attrs, "x": None if np.isnan(x) else float(x),
-                         "y": None if np.isnan(y) else float(y)})
-        return Preview(table.kind, table.encoding, table.delimiter, table.decimal, table.columns,
-                       {k: v for k, v in prof.columns.items()}, dict(prof.units), prof.x, prof.y, crs_name, expl,
-                       swapped, prep.profile_source, prep.notes, rows, problems)
+            rows.append(row)
+            mapped.append({"zeile": line, **attrs, "x": None if np.isnan(x) else float(x),
+                           "y": None if np.isnan(y) else float(y)})
+        mapping = dict(prof.columns)
+        if prof.x and prof.y:
+            mapping.update(x=prof.x, y=prof.y)
+        fields = [(f.name, f.title) for f in TREES.fields if f.name != "source_file"]
+        fields.insert(1, (PREFIX_KEY, "Baumnummer-Präfix (z. B. Straße, wenn Nummern je Straße zählen)"))
+        if table.kind == "csv":
+            fields += [("x", "Rechtswert / x / Länge"), ("y", "Hochwert / y / Breite")]
+        title = self.title if table.kind == "csv" else f"Baumkataster ({path.suffix.lstrip('.').upper()})"
+        return Preview(importer=self.name, title=title, crs=crs_name, crs_note=expl, encoding=table.encoding,
+                       target=TARGET, columns=table.columns, fields=fields, mapping=mapping, rows=rows,
+                       delimiter=table.delimiter, decimal=table.decimal, units=dict(prof.units), x_column=prof.x,
+                       y_column=prof.y, swapped=swapped, profile_source=prep.profile_source, notes=prep.notes,
+                       mapped_rows=mapped, problems=problems)
 
     # ----------------------------------------------------------------- import
     def run(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
@@ -327,7 +341,8 @@ class TreeImporter(Importer):
                 if ftype == "real":
                     v = _number(raw, decimal)
                     if v is not None:
-                        unit = prof.units.get(fld) or DEFAULT_UNITS.get(fld, "m")
+                        # a profile without units (e.g. saved by the wizard) still honours "Umfang [m]"
+                        unit = prof.units.get(fld) or unit_from_name(col) or DEFAULT_UNITS.get(fld, "m")
                         v = to_metres(v, unit) * (100.0 if fld == "stammumfang_cm" else 1.0)
                         v = round(v, 3)
                         lo, hi = _RANGES.get(fld, (-np.inf, np.inf))
