@@ -102,3 +102,35 @@ def test_flat_cadastre_mapping_is_proposed_edited_and_saved(qtbot, tmp_path):
     saved = load_profile(p.root / "profiles" / f"parcels_{shp.stem}.toml")
     assert saved.columns["flurstueckskennzeichen"] == "FLSTKENNZ" and "lagebezeichnung" not in saved.columns
     p.close()
+
+
+@pytest.mark.parametrize("source, extent, count", [("KONSTANZ", "KONSTANZ_EXTENT", 3000),
+                                                   ("FLENSBURG", "FLENSBURG_EXTENT", 230)])
+def test_tree_csv_through_the_wizard(qtbot, tmp_path, source, extent, count):
+    """Encoding, CRS and mapping are detected, the saved profile maps the next delivery by itself."""
+    import tests.test_import_trees as t
+    from importers.profiles import find_profile
+
+    notify.show_dialogs(False)
+    p = Project.create(tmp_path / "gem", crs=25832, extent=getattr(t, extent))
+    wiz = ImportWizard(p, path=getattr(t, source))
+    qtbot.addWidget(wiz)
+    wiz.show()
+    assert wiz.file_page.format_label.text().startswith("Baum")
+    assert wiz.file_page.crs_edit.text() and wiz.file_page.encoding_label.text() != "–"
+    wiz.next()
+    assert wiz.currentPage() is wiz.mapping_page
+    mapping = wiz.mapping_page.mapping()
+    assert {"x", "y"} <= set(mapping)
+    wiz.next()
+    _wait_page_done(qtbot, wiz.check_page)
+    assert wiz.check_page.outcome == "ok", wiz.check_page.status.text()
+    with qtbot.waitSignal(wiz.finished_import, timeout=TIMEOUT_MS) as sig:
+        wiz.next()
+    assert p.store.count("trees") == count, sig.args[0].problems[:5]
+    columns = list(wiz.preview.columns)
+    prof = find_profile(p.root, "trees", columns)
+    assert prof is not None and prof.x == mapping["x"] and prof.y == mapping["y"]
+    again = t.TreeImporter()(p, getattr(t, source))  # the next delivery: mapped by the saved profile
+    assert again.counts.get("neu", 0) == 0 and p.store.count("trees") == count
+    p.close()
