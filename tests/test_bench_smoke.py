@@ -1,4 +1,4 @@
-"""Smoke test of the benchmarks: both scripts run with --quick and print their comparison tables.
+"""Smoke test of the benchmarks: every script runs with --quick and prints its comparison table.
 
 No timing is checked here (timings depend on the machine); the benchmarks check their own
 correctness (same triangles in both scene variants, hit counts against exact results).
@@ -39,3 +39,8 @@ def test_bench_bbox_quick():
     assert "ours: store.query_bbox" in out
     assert "GDAL: pyogrio.read_dataframe" in out
     assert "Prüfung bestanden" in out
+
+
+def test_bench_trees_quick():
+    out = _run("bench.bench_trees")
+    assert "Zeilen/s" in out and "ours: TreeImporter" in out and "GDAL: ogr2ogr" in out
