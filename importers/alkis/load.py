@@ -9,8 +9,10 @@ and the provenance row in one transaction. Natural keys: flurstueckskennzeichen 
 gml:id (AAA Objektkennung) for everything else; a re-import updates changed objects only.
 
 A flurstueckskennzeichen that occurs twice in one file is a Problem: the first object is
-imported, the second rejected (never merged). ``berechnete_flaeche`` is the planar area of
-the (densified) polygon in the project CRS; ``amtliche_flaeche`` is the value from the file.
+imported, the second rejected (never merged). ``berechnete_flaeche`` is the planar area of the
+(densified) polygon in the file's own projected CRS (the official ALKIS reference system, so the
+value is comparable with ``amtliche_flaeche`` and does not depend on the project CRS; for files
+in geographic coordinates or repaired geometries: the area in the project CRS).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon
 
@@ -26,7 +29,7 @@ from importers.alkis.codes import gebaeudefunktion_text
 from importers.alkis.geometry import MAX_SAGITTA, build_multipolygon
 from importers.alkis.nas import ADV_NS_MARK, NASFile, NASObject, parse_nas, read_head
 from importers.base import CancelToken, Importer, ImportReport, Problem, ProgressFn
-from twin.crs import Reprojector, file_axes_swapped, resolve_crs
+from twin.crs import Reprojector, file_axes_swapped, horizontal, resolve_crs
 from twin.errors import CRSError, ExtentError, FormatError
 from twin.model.cadastre import CADASTRE_BUILDINGS, LAND_REGISTER, OWNERS, PARCELS
 from twin.project import Project
@@ -100,7 +103,7 @@ class NASImporter(Importer):
 
     # ----------------------------------------------------------------- CRS
     def _reprojectors(self, data: NASFile, path: Path, report: ImportReport, project: Project) -> dict:
-        """One reprojector per srsName used in the file (or the one given by the user)."""
+        """Per srsName used in the file (or the one given by the user): (Reprojector, source is projected)."""
         objs = [o for o in (*data.parcels, *data.buildings) if o.polygons]
         if self.source_crs:
             names = {None: self.source_crs}
@@ -118,7 +121,8 @@ class NASImporter(Importer):
                 src = resolve_crs(name)
             except CRSError as exc:
                 raise CRSError(exc.message, path=path) from None
-            out[key] = Reprojector(src, project.crs, swap_axes=file_axes_swapped(name))
+            out[key] = (Reprojector(src, project.crs, swap_axes=file_axes_swapped(name)),
+                        horizontal(src).is_projected)
         report.source_crs = main
         if self.source_crs:
             return {"*": out[None]}
@@ -161,7 +165,7 @@ class NASImporter(Importer):
                 "nenner": nenner,
                 "flurstuecksnummer": (f"{a.get('zaehler_text')}/{nenner}" if nenner else a.get("zaehler_text")),
                 "amtliche_flaeche": amtlich,
-                "berechnete_flaeche": round(geom.area, 2),
+                "berechnete_flaeche": round(self._area(o, geom, reproject, data), 2),
                 "lagebezeichnung": self._lage(o, ("weistAuf", "zeigtAuf"), data),
                 "nutzung": None,
                 "gml_id": o.gml_id,
@@ -207,7 +211,7 @@ class NASImporter(Importer):
             report.problems.append(Problem(f"{what} {o.geometry_error or 'ohne Geometrie'}; übersprungen",
                                            o.line, o.gml_id))
             return None
-        rp = reproject.get("*") or reproject[o.srs or data.srs_name]
+        rp, _projected = _pick(reproject, o, data)
         try:
             rings = [(rp(ext), [rp(h) for h in holes]) for ext, holes in o.polygons]
         except Exception as exc:  # noqa: BLE001 - PROJ errors of any kind become a per-object problem
@@ -219,6 +223,7 @@ class NASImporter(Importer):
             report.problems.append(Problem(f"{what}: {note}; übersprungen", o.line, o.gml_id))
             return None
         if note:
+            o.repaired = True
             report.problems.append(Problem(f"{what}: {note}", o.line, o.gml_id))
         b = tuple(shapely.bounds(geom))
         all_bounds.append(b)
@@ -228,6 +233,14 @@ class NASImporter(Importer):
                 o.line, o.gml_id))
             return None
         return geom
+
+    @staticmethod
+    def _area(o: NASObject, geom: MultiPolygon, reproject: dict, data: NASFile) -> float:
+        """Planar area in the file's projected CRS (see module docstring), else in the project CRS."""
+        _rp, projected = _pick(reproject, o, data)
+        if not projected or o.repaired:
+            return geom.area
+        return sum(_ring_area(ext) - sum(_ring_area(h) for h in holes) for ext, holes in o.polygons)
 
     @staticmethod
     def _lage(o: NASObject, props: tuple[str, ...], data: NASFile) -> str | None:
@@ -302,6 +315,15 @@ class NASImporter(Importer):
                 "source_file": path.name,
             }))
         return owners, register
+
+
+def _pick(reproject: dict, o: NASObject, data: NASFile) -> tuple[Reprojector, bool]:
+    return reproject.get("*") or reproject[o.srs or data.srs_name]
+
+
+def _ring_area(xy) -> float:
+    x, y = xy[:, 0] - xy[0, 0], xy[:, 1] - xy[0, 1]  # shifted: UTM coordinates would cost precision
+    return abs(float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))) / 2
 
 
 def _rejected(p: Problem) -> bool:

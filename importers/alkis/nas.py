@@ -51,6 +51,8 @@ class NASObject:
     polygons: list[PolygonRings] | None = None
     srs: str | None = None
     geometry_error: str | None = None
+    #: the geometry was invalid and repaired with make_valid (set by the importer)
+    repaired: bool = False
 
 
 @dataclass
@@ -159,24 +161,6 @@ def _geometry(obj: NASObject, el: etree._Element, max_sagitta: float) -> None:
         obj.polygons = surface_rings(geom, max_sagitta)
     except GeometryError as exc:
         obj.geometry_error = str(exc)
-
-
-def _number(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        return None
-
-
-def _int(text: str | None) -> int | None:
-    if text is None:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        return None
 
 
 def _anteil(el: etree._Element) -> str | None:
