@@ -161,12 +161,13 @@ def read_head(path: Path, n: int = 4096) -> bytes:
 
 def all_importers() -> list[Importer]:
     """The importers in detection order."""
+    from importers.alkis.load import NASImporter
     from importers.cadastre_flat.load import FlatCadastreImporter
     from importers.citygml.load import CityGMLImporter
     from importers.terrain import TerrainImporter
     from importers.trees.load import TreeImporter
 
-    return [CityGMLImporter(), TerrainImporter(), TreeImporter(), FlatCadastreImporter()]
+    return [NASImporter(), CityGMLImporter(), TerrainImporter(), TreeImporter(), FlatCadastreImporter()]
 
 
 def detect_importer(path: str | Path) -> Importer:

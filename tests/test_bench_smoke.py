@@ -44,3 +44,8 @@ def test_bench_bbox_quick():
 def test_bench_trees_quick():
     out = _run("bench.bench_trees")
     assert "Zeilen/s" in out and "ours: TreeImporter" in out and "GDAL: ogr2ogr" in out
+
+
+def test_bench_nas_quick():
+    out = _run("bench.bench_nas")
+    assert "NASImporter" in out and "ogr2ogr" in out and "Objekte/s" in out

@@ -195,3 +195,13 @@ def test_bbox_query_tests_geometry_not_only_its_envelope(new_project):
     store.upsert("blocks", [Feature({"block_id": "dreieck"}, MultiPolygon([tri]))])
     assert store.query_bbox("blocks", (690080, 5335080, 690090, 5335090)) == []  # inside envelope, off triangle
     assert len(store.query_bbox("blocks", (690010, 5335010, 690020, 5335020))) == 1
+
+
+def test_attribute_table_without_geometry(new_project):
+    store = new_project().store
+    people = LayerSchema(name="people", key="pid", geometry_type=None, personal=True,
+                         fields=(Field("pid"), Field("name")))
+    store.create_layer(people)
+    store.upsert("people", [Feature({"pid": "1", "name": "Erika Musterfrau"})])
+    assert store.get("people", "1").attrs["name"] == "Erika Musterfrau"
+    assert store.schema("people").personal

@@ -218,7 +218,7 @@ class GeoPackageStore(Store):
     def upsert(self, layer, features, **kw):
         with self.transaction() as conn:
             result = super().upsert(layer, features, **kw)
-            if result.inserted or result.updated:
+            if (result.inserted or result.updated) and self.schema(layer).geometry_type is not None:
                 self._update_contents_extent(conn, layer)
         return result
 
