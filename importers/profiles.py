@@ -58,7 +58,9 @@ def normalise(name: str) -> str:
 def propose(columns: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """Propose target field -> column from synonym lists (exact normalised match first, then prefix).
 
-    Each column is used at most once; fields without a convincing column stay unmapped.
+    The prefix pass matches a column that extends a synonym (``Stammumfang_cm``) or is a synonym cut
+    short (``Stammumfan``: dBASE/Shapefile names hold 10 characters); the shorter side needs at least
+    6 characters. Each column is used at most once; fields without a convincing column stay unmapped.
     """
     norm = {normalise(c): c for c in columns}
     taken: set[str] = set()
@@ -69,12 +71,18 @@ def propose(columns: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> di
                 continue
             for syn in (normalise(n) for n in (field, *names)):
                 hit = norm.get(syn) if exact else next(
-                    (c for n, c in norm.items() if len(syn) >= 4 and n.startswith(syn)), None)
+                    (c for n, c in norm.items() if _prefix_match(n, syn)), None)
                 if hit is not None and hit not in taken:
                     out[field] = hit
                     taken.add(hit)
                     break
     return out
+
+
+def _prefix_match(column: str, synonym: str) -> bool:
+    if len(synonym) >= 4 and column.startswith(synonym):
+        return True
+    return len(column) >= 6 and synonym.startswith(column)
 
 
 def to_metres(value: float, unit: str | None) -> float:

@@ -273,6 +273,34 @@ def test_geojson(new_project, tmp_path):
     assert np.allclose(_pt(g1), [690500.0, 5335600.0], atol=0.01)
 
 
+@pytest.mark.parametrize("suffix, driver, crs", [(".gpkg", "GPKG", "EPSG:25832"),
+                                                  (".shp", "ESRI Shapefile", "EPSG:31468")])
+def test_geopackage_and_shapefile(new_project, tmp_path, suffix, driver, crs):
+    """GIS formats carry their CRS; German column names with umlauts (cp1252 .dbf) are mapped."""
+    import pyogrio
+    import shapely
+
+    from importers.base import detect_importer
+
+    p = new_project()
+    to_src = Transformer.from_crs("EPSG:25832", crs, always_xy=True)
+    pts = [(690100.0, 5335100.0), (690500.0, 5335600.0), (690800.0, 5335900.0)]
+    geoms = np.array([shapely.to_wkb(shapely.Point(*to_src.transform(x, y))) for x, y in pts], dtype=object)
+    cols = ["Baumnr", "Gattung", "Baumhöhe", "Stammumfang"]
+    data = [np.array(["S1", "S2", "S3"], dtype=object), np.array(["Quercus", "Acer", "Tilia"], dtype=object),
+            np.array([18.0, 9.5, 12.0]), np.array([210.0, 95.0, 130.0])]
+    src = tmp_path / f"baumkataster{suffix}"
+    pyogrio.raw.write(str(src), geoms, data, cols, crs=crs, driver=driver, geometry_type="Point",
+                      **({"encoding": "cp1252"} if suffix == ".shp" else {}))
+    assert isinstance(detect_importer(src), TreeImporter)
+    rep = TreeImporter()(p, src)
+    assert rep.counts["Bäume"] == 3 and rep.problems == []
+    s2 = p.store.get("trees", "S2")
+    assert s2.attrs["gattung"] == "Acer" and s2.attrs["baumhoehe_m"] == 9.5 and s2.attrs["stammumfang_cm"] == 95.0
+    tol = 0.01 if crs == "EPSG:25832" else 1.5  # DHDN -> ETRS89 without the BeTA2007 grid: about a metre
+    assert np.allclose(_pt(s2), [690500.0, 5335600.0], atol=tol)
+
+
 # ---------------------------------------------------------------- detection and units (no store)
 def test_sniff_claims_tree_files_only(tmp_path):
     imp = TreeImporter()

@@ -22,6 +22,12 @@ def test_propose_exact_then_prefix_each_column_once():
     assert propose(["x", "y"], SYN) == {}
 
 
+def test_truncated_shapefile_names_are_matched():
+    assert propose(["BAUMNUMMER", "Stammumfan", "Gattung"], SYN) == {
+        "baumnummer": "BAUMNUMMER", "stammumfang_cm": "Stammumfan", "gattung": "Gattung"}
+    assert propose(["Stamm"], SYN) == {}  # too short to be sure
+
+
 def test_units():
     assert to_metres(250, "cm") == 2.5 and to_metres(3, None) == 3
 
