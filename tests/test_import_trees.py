@@ -273,6 +273,14 @@ def test_geojson(new_project, tmp_path):
     assert np.allclose(_pt(g1), [690500.0, 5335600.0], atol=0.01)
 
 
+def test_unmapped_columns_are_named_in_the_report(new_project):
+    p = new_project(extent=KONSTANZ_EXTENT)
+    rep = TreeImporter()(p, KONSTANZ)
+    unused = rep.counts["nicht zugeordnete Spalten"].split(", ")
+    assert "OBJECTID" in unused and "X" not in unused and "Y" not in unused
+    assert "nicht zugeordnete Spalten" in rep.summary()
+
+
 @pytest.mark.parametrize("suffix, driver, crs", [(".gpkg", "GPKG", "EPSG:25832"),
                                                   (".shp", "ESRI Shapefile", "EPSG:31468")])
 def test_geopackage_and_shapefile(new_project, tmp_path, suffix, driver, crs):

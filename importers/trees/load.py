@@ -197,6 +197,9 @@ class TreeImporter(Importer):
                 "übersprungen": rejected, "Koordinatensystem": report.source_crs,
                 "Zuordnung": prep.profile_source,
             }
+            unused = [c for c in prep.table.columns if c not in prof.source_columns()]
+            if unused:  # said plainly, so that a column the proposal missed does not vanish unnoticed
+                report.counts["nicht zugeordnete Spalten"] = ", ".join(unused)
             store.update_provenance_counts(pid, report.counts)
             report.provenance_id = pid
         if not prep.from_saved and not report.dry_run:
