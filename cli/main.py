@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 
 import typer
 
 from cli import import_cmd, info_cmd, new_cmd, open_cmd, sample_cmd
-from cli.console import console, fail
+from cli.console import fail
 from twin.errors import TwinError
 
 app = typer.Typer(

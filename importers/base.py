@@ -11,13 +11,14 @@ import hashlib
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from twin.errors import Cancelled, FormatError, TwinIOError
 from twin.project import Project
+from twin.store import Feature
 
 #: progress(fraction 0..1, German message)
 ProgressFn = Callable[[float, str], None]
@@ -141,6 +142,24 @@ class Importer(ABC):
 
 class _RollBack(Exception):
     """Ends a dry run's transaction without writing."""
+
+
+class Ticker:
+    """Wraps the features an importer writes: progress (0.6 … 1.0) and a cancel check every ``every``
+    features, and once more after the last one, so that a cancel during writing rolls everything back."""
+
+    def __init__(self, progress: ProgressFn, cancel: CancelToken, path: Path, total: int, every: int = 200) -> None:
+        self.progress, self.cancel, self.path = progress, cancel, path
+        self.total, self.every, self.done = max(total, 1), every, 0
+
+    def __call__(self, feats: Iterable[Feature]) -> Iterator[Feature]:
+        for f in feats:
+            self.done += 1
+            if self.done % self.every == 0:
+                self.cancel.check(self.path)
+                self.progress(0.6 + 0.4 * self.done / self.total, "Schreibe in den Datenbestand …")
+            yield f
+        self.cancel.check(self.path)
 
 
 def file_sha256(path: Path) -> str:

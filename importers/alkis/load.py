@@ -18,7 +18,6 @@ in geographic coordinates or repaired geometries: the area in the project CRS).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +27,7 @@ from shapely.geometry import MultiPolygon
 from importers.alkis.codes import gebaeudefunktion_text
 from importers.alkis.geometry import MAX_SAGITTA, build_multipolygon
 from importers.alkis.nas import ADV_NS_MARK, NASFile, NASObject, parse_nas, read_head
-from importers.base import CancelToken, Importer, ImportReport, Problem, ProgressFn
+from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker
 from twin.crs import Reprojector, file_axes_swapped, horizontal, resolve_crs
 from twin.errors import CRSError, ExtentError, FormatError
 from twin.model.cadastre import CADASTRE_BUILDINGS, LAND_REGISTER, OWNERS, PARCELS
@@ -74,7 +73,7 @@ class NASImporter(Importer):
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")
         jobs = [(PARCELS, parcels), (CADASTRE_BUILDINGS, buildings), (OWNERS, owners), (LAND_REGISTER, register)]
-        ticker = _Ticker(progress, cancel, path, sum(len(f) for _, f in jobs))
+        ticker = Ticker(progress, cancel, path, sum(len(f) for _, f in jobs), every=50)
         with store.transaction():
             pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
                                           counts={}, actor=actor, source_crs=report.source_crs)
@@ -365,18 +364,3 @@ def _num(text: str | None) -> float | None:
         return float(text.replace(",", ".")) if text is not None else None
     except ValueError:
         return None
-
-
-class _Ticker:
-    """Wraps feature iterables: reports progress and checks cancel every 50 features."""
-
-    def __init__(self, progress: ProgressFn, cancel: CancelToken, path: Path, total: int) -> None:
-        self.progress, self.cancel, self.path, self.total, self.done = progress, cancel, path, max(total, 1), 0
-
-    def __call__(self, feats: Iterable[Feature]) -> Iterator[Feature]:
-        for f in feats:
-            self.done += 1
-            if self.done % 50 == 0:
-                self.cancel.check(self.path)
-                self.progress(0.6 + 0.4 * self.done / self.total, "Schreibe in den Datenbestand …")
-            yield f

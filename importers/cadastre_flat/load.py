@@ -15,7 +15,6 @@ INSPIRE ``cp:CadastralZoning`` files are rejected (no parcels; there is no zonin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from importers.base import CancelToken, Importer, ImportPreview, ImportReport, Problem, ProgressFn, read_head
+from importers.base import CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, Ticker, read_head
 from importers.cadastre_flat.inspire import CP_NS_PART, InspireFile, parse_inspire
 from importers.cadastre_flat.ogr import OGR_SUFFIXES, FlatTable, read_columns, read_table
 from importers.cadastre_flat.synonyms import KEY_FIELD, KEY_PARTS, PARCEL_SYNONYMS, TARGET
@@ -108,7 +107,7 @@ class FlatCadastreImporter(Importer):
             store.create_layer(PARCELS)
             pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
                                           counts={}, actor=actor, source_crs=report.source_crs)
-            res = store.upsert(PARCELS.name, _Ticker(progress, cancel, path, len(parcels))(parcels),
+            res = store.upsert(PARCELS.name, Ticker(progress, cancel, path, len(parcels))(parcels),
                                actor=actor, provenance_id=pid)
             report.counts = {
                 "Flurstücke": len(parcels),
@@ -437,19 +436,3 @@ def _parcel_geometry(geom: BaseGeometry | None, problem: str | None) -> tuple[Mu
     if geom.area <= 0:
         return None, "Fläche 0"
     return geom, ""
-
-
-class _Ticker:
-    """Wraps features: reports progress and checks cancel every 200 features."""
-
-    def __init__(self, progress: ProgressFn, cancel: CancelToken, path: Path, total: int) -> None:
-        self.progress, self.cancel, self.path, self.total, self.done = progress, cancel, path, max(total, 1), 0
-
-    def __call__(self, feats: Iterable[Feature]) -> Iterator[Feature]:
-        for f in feats:
-            self.done += 1
-            if self.done % 200 == 0:
-                self.cancel.check(self.path)
-                self.progress(0.6 + 0.4 * self.done / self.total, "Schreibe in den Datenbestand …")
-            yield f
-        self.cancel.check(self.path)  # a cancel during the last batch still rolls everything back

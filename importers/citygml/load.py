@@ -7,14 +7,13 @@ gml:id and removes surfaces that a re-imported building no longer has.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
-from importers.base import CancelToken, Importer, ImportReport, Problem, ProgressFn
+from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker
 from importers.citygml.model import CityBuilding, CityModelFile
 from importers.citygml.parse import parse_citygml
 from twin.crs import Reprojector, file_axes_swapped, resolve_crs
@@ -70,7 +69,7 @@ class CityGMLImporter(Importer):
                 store.create_layer(schema)
             pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
                                           counts={}, actor=actor, source_crs=srs)
-            ticker = _Ticker(progress, cancel, path, total)
+            ticker = Ticker(progress, cancel, path, total)
             res_b = store.upsert("buildings", ticker(buildings), actor=actor, provenance_id=pid)
             res_s = store.upsert("building_surfaces", ticker(surfaces), actor=actor, provenance_id=pid)
             new_ids = {f.attrs["surface_id"] for f in surfaces}
@@ -216,18 +215,3 @@ def _flat_footprint(polys: list[Polygon], z: float) -> list[Polygon]:
     flat = shapely.get_parts(flat)
     out = [shapely.force_3d(p, z) for p in flat if isinstance(p, Polygon) and p.area > 0]
     return out
-
-
-class _Ticker:
-    """Wraps feature iterables: reports progress and checks cancel every 200 features."""
-
-    def __init__(self, progress: ProgressFn, cancel: CancelToken, path: Path, total: int) -> None:
-        self.progress, self.cancel, self.path, self.total, self.done = progress, cancel, path, max(total, 1), 0
-
-    def __call__(self, feats: Iterable[Feature]) -> Iterator[Feature]:
-        for f in feats:
-            self.done += 1
-            if self.done % 200 == 0:
-                self.cancel.check(self.path)
-                self.progress(0.6 + 0.4 * self.done / self.total, "Schreibe in den Datenbestand …")
-            yield f

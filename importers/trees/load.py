@@ -16,7 +16,6 @@ numbers per street), stored in the profile as ``columns.baumnummer_praefix``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 import numpy as np
 from shapely.geometry import Point
 
-from importers.base import CancelToken, Importer, ImportPreview, ImportReport, Problem, ProgressFn
+from importers.base import CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, Ticker
 from importers.profiles import (MappingProfile, find_profile, load_profile, normalise, profiles_dir, propose,
                                 save_profile, to_metres)
 from importers.trees.coords import damage_reasons, infer_crs, swapped_for
@@ -189,7 +188,7 @@ class TreeImporter(Importer):
             store.create_layer(TREES)
             pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
                                           counts={}, actor=actor, source_crs=report.source_crs)
-            res = store.upsert(TARGET, _Ticker(progress, cancel, path, len(feats))(feats), actor=actor,
+            res = store.upsert(TARGET, Ticker(progress, cancel, path, len(feats))(feats), actor=actor,
                                provenance_id=pid)
             rejected = len({p.line for p in report.problems if p.line and "nicht importiert" in p.message})
             report.counts = {
@@ -558,20 +557,6 @@ def _year(v: Any, decimal: str) -> int | None:
 def _safe(stem: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", stem).strip("_") or "datei"
 
-
-class _Ticker:
-    """Progress and cancel every 200 features while writing."""
-
-    def __init__(self, progress: ProgressFn, cancel: CancelToken, path: Path, total: int) -> None:
-        self.progress, self.cancel, self.path, self.total, self.done = progress, cancel, path, max(total, 1), 0
-
-    def __call__(self, feats: Iterable[Feature]) -> Iterator[Feature]:
-        for f in feats:
-            self.done += 1
-            if self.done % 200 == 0:
-                self.cancel.check(self.path)
-                self.progress(0.6 + 0.4 * self.done / self.total, "Schreibe in den Datenbestand …")
-            yield f
 
 
 __all__ = ["Preview", "TreeImporter", "looks_like_trees", "propose_profile", "read_table", "unit_from_name",
