@@ -281,6 +281,7 @@ def test_unmapped_columns_are_named_in_the_report(new_project):
     assert "nicht zugeordnete Spalten" in rep.summary()
 
 
+@pytest.mark.filterwarnings("ignore:Normalized/laundered field name")  # dBASE cuts names to 10 characters
 @pytest.mark.parametrize("suffix, driver, crs", [(".gpkg", "GPKG", "EPSG:25832"),
                                                   (".shp", "ESRI Shapefile", "EPSG:31468")])
 def test_geopackage_and_shapefile(new_project, tmp_path, suffix, driver, crs):
