@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from twin.errors import Cancelled, FormatError, TwinIOError
+from pyproj import CRS
+
+from twin.crs import resolve_crs
+from twin.errors import Cancelled, CRSError, FormatError, TwinIOError
 from twin.project import Project
 from twin.store import Feature
 
@@ -160,6 +163,14 @@ class Ticker:
                 self.progress(0.6 + 0.4 * self.done / self.total, "Schreibe in den Datenbestand …")
             yield f
         self.cancel.check(self.path)
+
+
+def resolve_file_crs(name: str, path: Path) -> CRS:
+    """The CRS a file names (or the user gave for it); an unknown name raises CRSError naming the file."""
+    try:
+        return resolve_crs(name)
+    except CRSError as exc:
+        raise CRSError(exc.message, path=path) from None
 
 
 def file_sha256(path: Path) -> str:

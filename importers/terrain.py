@@ -16,7 +16,7 @@ from rasterio.crs import CRS as RioCRS
 from rasterio.errors import RasterioError
 from rasterio.warp import Resampling, calculate_default_transform, reproject
 
-from importers.base import CancelToken, Importer, ImportReport, ProgressFn, file_sha256
+from importers.base import CancelToken, ImportReport, Importer, ProgressFn, file_sha256, resolve_file_crs
 from twin.crs import horizontal, resolve_crs
 from twin.errors import CRSError, FormatError
 from twin.project import Project
@@ -101,7 +101,7 @@ class TerrainImporter(Importer):
 
     def _source_crs(self, src, path: Path):
         if self.source_crs:
-            return resolve_crs(self.source_crs)
+            return resolve_file_crs(self.source_crs, path)
         if src.crs is None:
             raise CRSError("Die GeoTIFF-Datei hat kein Koordinatensystem. Bitte das Quell-KBS angeben "
                            "(z. B. --source-crs EPSG:25832).", path=path)

@@ -27,8 +27,8 @@ from shapely.geometry import MultiPolygon
 from importers.alkis.codes import gebaeudefunktion_text
 from importers.alkis.geometry import MAX_SAGITTA, build_multipolygon
 from importers.alkis.nas import ADV_NS_MARK, NASFile, NASObject, parse_nas, read_head
-from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker
-from twin.crs import Reprojector, file_axes_swapped, horizontal, resolve_crs
+from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker, resolve_file_crs
+from twin.crs import Reprojector, file_axes_swapped, horizontal
 from twin.errors import CRSError, ExtentError, FormatError
 from twin.model.cadastre import CADASTRE_BUILDINGS, LAND_REGISTER, OWNERS, PARCELS
 from twin.project import Project
@@ -116,10 +116,7 @@ class NASImporter(Importer):
             main = used.most_common(1)[0][0] if used else data.srs_name
         out = {}
         for key, name in names.items():
-            try:
-                src = resolve_crs(name)
-            except CRSError as exc:
-                raise CRSError(exc.message, path=path) from None
+            src = resolve_file_crs(name, path)
             out[key] = (Reprojector(src, project.crs, swap_axes=file_axes_swapped(name)),
                         horizontal(src).is_projected)
         report.source_crs = main

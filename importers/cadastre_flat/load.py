@@ -24,12 +24,14 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from importers.base import CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, Ticker, read_head
+from importers.base import (
+    CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, Ticker, read_head, resolve_file_crs,
+)
 from importers.cadastre_flat.inspire import CP_NS_PART, InspireFile, parse_inspire
 from importers.cadastre_flat.ogr import OGR_SUFFIXES, FlatTable, read_columns, read_table
 from importers.cadastre_flat.synonyms import KEY_FIELD, KEY_PARTS, PARCEL_SYNONYMS, TARGET
 from importers.profiles import MappingProfile, find_profile, load_profile, profiles_dir, propose, save_profile
-from twin.crs import Reprojector, file_axes_swapped, resolve_crs
+from twin.crs import Reprojector, file_axes_swapped
 from twin.errors import ConfigError, CRSError, FormatError
 from twin.model.cadastre import PARCELS
 from twin.project import Project
@@ -140,10 +142,7 @@ class FlatCadastreImporter(Importer):
 
         def to_project(srs: str) -> Reprojector:
             if srs not in reprojectors:
-                try:
-                    crs = resolve_crs(srs)
-                except CRSError as exc:
-                    raise CRSError(exc.message, path=path) from None
+                crs = resolve_file_crs(srs, path)
                 # coordinates are as written in the file: the axis order follows the srsName form
                 reprojectors[srs] = Reprojector(crs, project.crs, swap_axes=file_axes_swapped(srs))
             return reprojectors[srs]
@@ -242,10 +241,7 @@ class FlatCadastreImporter(Importer):
         if not srs:
             raise CRSError("Die Datei nennt kein Koordinatensystem (keine .prj/SRS); bitte das Quell-KBS angeben.",
                            path=path)
-        try:
-            src_crs = resolve_crs(srs)
-        except CRSError as exc:
-            raise CRSError(exc.message, path=path) from None
+        src_crs = resolve_file_crs(srs, path)
         epsg = src_crs.to_epsg(min_confidence=70)
         report.source_crs = f"EPSG:{epsg}" if epsg and not str(srs).upper().startswith(("EPSG:", "URN:")) else str(srs)
         # GDAL hands out x/y (easting/longitude first) whatever the CRS's official axis order is

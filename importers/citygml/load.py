@@ -13,10 +13,10 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
-from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker
+from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker, resolve_file_crs
 from importers.citygml.model import CityBuilding, CityModelFile
 from importers.citygml.parse import parse_citygml
-from twin.crs import Reprojector, file_axes_swapped, resolve_crs
+from twin.crs import Reprojector, file_axes_swapped
 from twin.errors import CRSError, ExtentError
 from twin.model.buildings import BUILDING_SURFACES, BUILDINGS
 from twin.project import Project
@@ -47,10 +47,7 @@ class CityGMLImporter(Importer):
         if not srs:
             raise CRSError("Die Datei nennt kein Koordinatensystem (srsName fehlt); bitte das Quell-KBS angeben.",
                            path=path)
-        try:
-            src_crs = resolve_crs(srs)
-        except CRSError as exc:
-            raise CRSError(exc.message, path=path) from None
+        src_crs = resolve_file_crs(srs, path)
         report.source_crs = srs
         to_project = Reprojector(src_crs, project.crs, swap_axes=file_axes_swapped(srs))
 

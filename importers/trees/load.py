@@ -24,7 +24,9 @@ from typing import Any
 import numpy as np
 from shapely.geometry import Point
 
-from importers.base import CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, Ticker
+from importers.base import (
+    CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, Ticker, resolve_file_crs,
+)
 from importers.profiles import (MappingProfile, find_profile, load_profile, normalise, profiles_dir, propose,
                                 save_profile, to_metres)
 from importers.trees.coords import damage_reasons, infer_crs, swapped_for
@@ -273,10 +275,7 @@ class TreeImporter(Importer):
         """(CRS, EPSG or None, swapped, German explanation)."""
         name = prof.crs or table.file_crs
         if name:
-            try:
-                crs = resolve_crs(name)
-            except CRSError as exc:
-                raise CRSError(exc.message, path=path) from None
+            crs = resolve_file_crs(name, path)
             swapped = table.kind == "csv" and swapped_for(crs, xs, ys)
             epsg = horizontal(crs).to_epsg()
             expl = f"Angegeben: {name}" + ("; x- und y-Spalte sind vertauscht" if swapped else "") + "."
