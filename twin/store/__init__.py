@@ -2,5 +2,6 @@
 
 from twin.store.base import BBox, Feature, Store, UpsertResult
 from twin.store.schema import Field, LayerSchema
+from twin.store.table import FeatureTable
 
-__all__ = ["BBox", "Feature", "Field", "LayerSchema", "Store", "UpsertResult"]
+__all__ = ["BBox", "Feature", "FeatureTable", "Field", "LayerSchema", "Store", "UpsertResult"]
