@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from twin.errors import SchemaError, StoreError
 from twin.store.schema import LayerSchema
+from twin.store.table import FeatureTable, column_values
 
 BBox = tuple[float, float, float, float]
 _CHUNK = 2000
@@ -134,12 +135,13 @@ class Store(ABC):
             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
             sa.Column("at", sa.Text, nullable=False),
             sa.Column("actor", sa.Text, nullable=False),
-            sa.Column("layer", sa.Text, nullable=False, index=True),
-            sa.Column("feature_key", sa.Text, nullable=False, index=True),
+            sa.Column("layer", sa.Text, nullable=False),
+            sa.Column("feature_key", sa.Text, nullable=False),
             sa.Column("action", sa.Text, nullable=False),
             sa.Column("old_values", sa.Text),
             sa.Column("new_values", sa.Text),
             sa.Column("provenance_id", sa.Integer),
+            sa.Index("ix_twz_history_layer_key", "layer", "feature_key"),
         )
         self.layers_table = sa.Table(
             "twz_layers", self.meta,
@@ -259,70 +261,140 @@ class Store(ABC):
     def upsert(
         self,
         layer: str,
-        features: Iterable[Feature],
+        features: Iterable[Feature] | FeatureTable,
         *,
         actor: str = "system",
         provenance_id: int | None = None,
+        on_progress: Callable[[int, int | None], None] | None = None,
     ) -> UpsertResult:
-        """Insert or update features by the layer's natural key; changes go to the audit history."""
+        """Insert or update features by the layer's natural key; changes go to the audit history.
+
+        ``features`` is an iterable of :class:`Feature` or a columnar :class:`FeatureTable`; both are
+        written in chunks of ``_CHUNK`` rows, and within a chunk the last feature of a key wins.
+        ``on_progress(done, total)`` runs after each chunk (``total`` is None for an iterator); an
+        exception raised there (``Cancelled``) rolls the whole transaction back. Inside an outer
+        transaction a failed upsert is undone completely (savepoint), not chunk by chunk.
+        """
         schema, table = self.schema(layer), self.table(layer)
-        result = UpsertResult()
-        batch: list[Feature] = []
-        with self.transaction() as conn:
-            for feat in features:
-                batch.append(feat)
-                if len(batch) >= _CHUNK:
-                    result += self._upsert_batch(conn, schema, table, batch, actor, provenance_id)
-                    batch = []
-            if batch:
-                result += self._upsert_batch(conn, schema, table, batch, actor, provenance_id)
+        total = len(features) if isinstance(features, Sized) else None
+        result, done = UpsertResult(), 0
+        with self.transaction() as conn, conn.begin_nested(), self._bulk_session(conn, schema) as session:
+            for chunk in _chunks(features):
+                result += self._upsert_chunk(conn, schema, table, chunk, session, actor, provenance_id)
+                done += len(chunk)
+                if on_progress is not None:
+                    on_progress(done, total)
         return result
 
-    def _upsert_batch(self, conn, schema, table, batch, actor, provenance_id) -> UpsertResult:
-        key = schema.key
-        res = UpsertResult()
-        seen: dict[str, Feature] = {}
-        for feat in batch:
-            k = feat.attrs.get(key)
-            if k is None or k == "":
-                raise StoreError(f"Layer '{schema.name}': ein Objekt hat keinen Wert im Schlüsselfeld '{key}'.")
-            seen[str(k)] = feat  # the last one of a key in a batch wins
-        existing = {str(f.attrs[key]): f for f in self._select(conn, schema, table, table.c[key].in_(list(seen)))}
-        inserts, insert_geoms, history, at = [], [], [], now_iso()
-        normalise = self._normaliser(schema)
-        for k, feat in seen.items():
-            new = normalise(feat.attrs)
-            new[key] = k
-            old = existing.get(k)
-            if old is None:
-                inserts.append(new)
-                insert_geoms.append(feat.geometry)
-                history.append(self._hist(schema, k, "insert", None, new, at, actor, provenance_id))
-                res.inserted += 1
-                res.keys.append(k)
-                continue
-            changed = {n: v for n, v in new.items() if n in schema.field_names and old.attrs.get(n) != v}
-            geom_changed = schema.geometry_type is not None and canonical_wkb(old.geometry) != canonical_wkb(feat.geometry)
-            if not changed and not geom_changed:
-                res.unchanged += 1
-                continue
-            values = dict(changed)
-            if geom_changed:
-                values["geom"] = self._bind_geometry(feat.geometry, schema)
-            conn.execute(sa.update(table).where(table.c.fid == old.fid).values(**values))
-            old_vals = {n: old.attrs.get(n) for n in changed}
-            new_vals = dict(changed)
-            if geom_changed:
-                old_vals["geometry"] = _wkt(old.geometry)
-                new_vals["geometry"] = _wkt(feat.geometry)
-            history.append(self._hist(schema, k, "update", old_vals, new_vals, at, actor, provenance_id))
-            res.updated += 1
-            res.keys.append(k)
-        if inserts:
-            conn.execute(sa.insert(table), self._rows(schema, inserts, insert_geoms))
-        if history:
-            conn.execute(sa.insert(self.history_table), history)
+    def _upsert_chunk(self, conn: Connection, schema: LayerSchema, table: sa.Table, chunk: FeatureTable,
+                      session: Any, actor: str, provenance_id: int | None) -> UpsertResult:
+        keys = _key_values(schema, chunk)
+        last = dict(zip(keys, range(len(keys))))  # the last row of a key wins, in order of first appearance
+        if len(last) < len(keys):
+            chunk, keys = chunk.select(list(last.values())), list(last)
+        unknown = set(chunk.columns) - set(schema.field_names)
+        if unknown:
+            raise SchemaError(f"Layer '{schema.name}' hat keine Felder {sorted(unknown)}.")
+        n = len(keys)
+        cols = {f.name: _db_values(f.type, chunk.columns.get(f.name), n) for f in schema.fields}
+        cols[schema.key] = keys
+        geoms = None
+        if schema.geometry_type is not None:
+            geoms = np.empty(n, dtype=object)
+            if chunk.geometry is not None:
+                geoms[:] = list(chunk.geometry)
+        res, at = UpsertResult(), now_iso()
+        written = np.zeros(n, dtype=bool)
+        new = np.ones(n, dtype=bool)
+        found = self._existing_keys(conn, schema, keys)
+        if found:
+            olds = self._select(conn, schema, table, table.c[schema.key].in_(sorted(found)))
+            existing = {str(f.attrs[schema.key]): f for f in olds}
+            new = np.array([k not in existing for k in keys])
+            upd = np.flatnonzero(~new)
+            changed = self._update_rows(conn, schema, keys, cols, geoms, upd, existing, session, at, actor,
+                                        provenance_id)
+            written[changed] = True
+            res.updated, res.unchanged = len(changed), len(upd) - len(changed)
+        ins = np.flatnonzero(new)
+        if len(ins):
+            if len(ins) < n:
+                cols = {name: _pick(col, ins) for name, col in cols.items()}
+                geoms = None if geoms is None else geoms[ins]
+            ids = self._insert_rows(conn, schema, cols, geoms, session)
+            # the inserted values are in the row itself; history() restores them (see _restore_inserts)
+            self._insert_history(conn, schema, cols[schema.key], ids, at, actor, provenance_id)
+            written[ins] = True
+            res.inserted = len(ins)
+        res.keys = [k for k, w in zip(keys, written.tolist()) if w]
         return res
+
+    def _update_rows(self, conn: Connection, schema: LayerSchema, keys: list[str], cols: dict[str, list[Any]],
+                     geoms: np.ndarray | None, idx: np.ndarray, existing: dict[str, Feature], session: Any,
+                     at: str, actor: str, provenance_id: int | None) -> list[int]:
+        """Write the changed fields of existing features, one executemany per set of changed columns.
+
+        Returns the positions written; unchanged features are left alone.
+        """
+        jsons = {f.name for f in schema.fields if f.type == "json"}
+        olds = [existing[keys[i]] for i in idx]
+        moved = [False] * len(idx)
+        if geoms is not None:
+            moved = [a != b for a, b in zip(_canonical_wkbs([o.geometry for o in olds]), _canonical_wkbs(geoms[idx]))]
+        groups: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = {}
+        history, written = [], []
+        for i, old, geom_changed in zip(idx.tolist(), olds, moved):
+            changed = {}
+            for name in schema.field_names:
+                v = cols[name][i]
+                if v is not None and name in jsons:
+                    v = json.loads(v)
+                if old.attrs.get(name) != v:
+                    changed[name] = v
+            if not changed and not geom_changed:
+                continue
+            groups.setdefault((tuple(changed), geom_changed), []).append((i, old.fid))
+            old_vals = {n: old.attrs.get(n) for n in changed}
+            if geom_changed:
+                old_vals["geometry"], changed["geometry"] = _wkt(old.geometry), _wkt(geoms[i])
+            history.append((at, actor, schema.name, keys[i], "update", _dumps(old_vals), _dumps(changed),
+                            provenance_id))
+            written.append(i)
+        ph = self._placeholder
+        for (names, geom_changed), rows in groups.items():
+            sets = [f'"{n}" = {ph}' for n in names]
+            params = [[cols[n][i] for i, _ in rows] for n in names]
+            if geom_changed:
+                sets.append(f'"geom" = {self._geometry_placeholder}')
+                params.append(self._geometry_params(geoms[[i for i, _ in rows]], schema))
+                session.geometry_updated([fid for _, fid in rows])
+            params.append([fid for _, fid in rows])
+            conn.exec_driver_sql(f'UPDATE "{schema.name}" SET {", ".join(sets)} WHERE "fid" = {ph}',
+                                 list(zip(*params)))
+        if history:
+            self._write_history(conn, history)
+        return written
+
+    def _insert_history(self, conn: Connection, schema: LayerSchema, keys: list[str], ids: Sequence[Any],
+                        at: str, actor: str, provenance_id: int | None) -> None:
+        """One 'insert' history row per new feature (who, when, which import; the values stay in the row)."""
+        self._write_history(conn, [(at, actor, schema.name, k, "insert", None, None, provenance_id) for k in keys])
+
+    def _write_history(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+        ph = ", ".join([self._placeholder] * 8)
+        conn.exec_driver_sql(
+            "INSERT INTO twz_history (at, actor, layer, feature_key, action, old_values, new_values, provenance_id) "
+            f"VALUES ({ph})", rows)
+
+    def _existing_keys(self, conn: Connection, schema: LayerSchema, keys: list[str]) -> set[str]:
+        """Those of the keys that are stored already."""
+        col = self.table(schema.name).c[schema.key]
+        return {str(k) for k in conn.execute(sa.select(col).where(col.in_(keys))).scalars()}
+
+    @contextmanager
+    def _bulk_session(self, conn: Connection, schema: LayerSchema) -> Iterator[Any]:
+        """Per-upsert state of the backend's insert path (the GeoPackage defers its R-tree rows)."""
+        yield _NoSession()
 
     def delete(self, layer: str, keys: Iterable[str], *, actor: str = "system",
                provenance_id: int | None = None) -> int:
@@ -436,7 +508,50 @@ class Store(ABC):
             stmt = stmt.where(t.c.feature_key == str(key))
         with self.transaction() as conn:
             rows = conn.execute(stmt).mappings().all()
-        return [{**r, "old_values": _loads(r["old_values"]), "new_values": _loads(r["new_values"])} for r in rows]
+        out = [{**r, "old_values": _loads(r["old_values"]), "new_values": _loads(r["new_values"])} for r in rows]
+        self._restore_inserts(out)
+        return out
+
+    def _restore_inserts(self, rows: list[dict[str, Any]]) -> None:
+        """Fill ``new_values`` of insert rows, which the store does not write twice.
+
+        History is kept as reverse deltas: an insert row names who, when and from which import; the
+        values it wrote are the feature's values before its next change, i.e. the current row (or the
+        old values of a later delete) with the old values of every later update put back.
+        """
+        todo = [r for r in rows if r["action"] == "insert" and r["new_values"] is None]
+        by_layer: dict[str, set[str]] = {}
+        for r in todo:
+            if r["layer"] in self._schemas:
+                by_layer.setdefault(r["layer"], set()).add(r["feature_key"])
+        t = self.history_table
+        for layer, keys in by_layer.items():
+            schema, table = self.schema(layer), self.table(layer)
+            events: dict[str, list[dict[str, Any]]] = {}
+            current: dict[str, dict[str, Any]] = {}
+            with self.transaction() as conn:
+                for i in range(0, len(keys), _CHUNK):
+                    part = sorted(keys)[i:i + _CHUNK]
+                    for r in conn.execute(sa.select(t).where(t.c.layer == layer, t.c.feature_key.in_(part))
+                                          .order_by(t.c.id)).mappings():
+                        events.setdefault(r["feature_key"], []).append(dict(r))
+                    for f in self._select(conn, schema, table, table.c[schema.key].in_(part), geometry=False):
+                        current[str(f.attrs[schema.key])] = f.attrs
+            restored: dict[int, dict[str, Any]] = {}
+            for key, evs in events.items():
+                state = dict(current[key]) if key in current else None
+                for ev in reversed(evs):
+                    if ev["action"] == "delete":
+                        state = {k: v for k, v in (_loads(ev["old_values"]) or {}).items() if k != "geometry"}
+                    elif ev["action"] == "update" and state is not None:
+                        state.update({k: v for k, v in (_loads(ev["old_values"]) or {}).items() if k != "geometry"})
+                    elif ev["action"] == "insert":
+                        restored[ev["id"]] = ({n: (state or {}).get(n) for n in schema.field_names}
+                                              if ev["new_values"] is None else _loads(ev["new_values"]))
+                        state = None
+            for r in todo:
+                if r["layer"] == layer and r["id"] in restored:
+                    r["new_values"] = restored[r["id"]]
 
     # ----------------------------------------------------------------- rasters
     def register_raster(self, *, name: str, kind: str, path: str, crs: str, bounds: BBox,
@@ -462,39 +577,6 @@ class Store(ABC):
                 for r in rows]
 
     # ----------------------------------------------------------------- helpers
-    def _rows(self, schema: LayerSchema, values: list[dict[str, Any]], geoms: list[BaseGeometry | None]
-              ) -> list[dict[str, Any]]:
-        """Database rows for normalised values; geometries are encoded as one batch."""
-        json_fields = [f.name for f in schema.fields if f.type == "json"]
-        rows = []
-        for v in values:
-            row = dict(v)
-            for n in json_fields:
-                if row[n] is not None:
-                    row[n] = self._to_db("json", row[n])
-            rows.append(row)
-        if schema.geometry_type is not None:
-            for row, blob in zip(rows, self._bind_geometries(geoms, schema)):
-                row["geom"] = blob
-        return rows
-
-    def _bind_geometries(self, geoms: list[BaseGeometry | None], schema: LayerSchema) -> list[Any]:
-        return [self._bind_geometry(g, schema) for g in geoms]
-
-    def _normaliser(self, schema: LayerSchema):
-        """A function giving attribute values as they will read back from the store (for change detection)."""
-        names = set(schema.field_names)
-        conv = [(f.name, _NORMALISE[f.type]) for f in schema.fields]
-        layer = schema.name
-
-        def normalise(attrs: dict[str, Any]) -> dict[str, Any]:
-            if not names.issuperset(attrs):
-                raise SchemaError(f"Layer '{layer}' hat keine Felder {sorted(set(attrs) - names)}.")
-            get = attrs.get
-            return {n: (None if (v := get(n)) is None else fn(v)) for n, fn in conv}
-
-        return normalise
-
     @staticmethod
     def _jsonable(values: dict[str, Any], geom: BaseGeometry | None) -> dict[str, Any]:
         out = dict(values)
@@ -506,25 +588,6 @@ class Store(ABC):
     def _hist(schema, key, action, old, new, at, actor, provenance_id) -> dict[str, Any]:
         return dict(at=at, actor=actor, layer=schema.name, feature_key=key, action=action,
                     old_values=_dumps(old), new_values=_dumps(new), provenance_id=provenance_id)
-
-    def _to_db(self, ftype: str, value: Any) -> Any:
-        if value is None:
-            return None
-        if ftype == "json":
-            return json.dumps(value, sort_keys=True, ensure_ascii=False)
-        if ftype == "integer":
-            return int(value)
-        if ftype == "real":
-            return float(value)
-        if ftype == "boolean":
-            return bool(value)
-        if ftype in ("datetime", "date"):
-            if isinstance(value, datetime):
-                return value.isoformat()
-            if isinstance(value, date):
-                return value.isoformat()
-            return str(value)
-        return str(value)
 
     def _from_db(self, ftype: str, value: Any) -> Any:
         if value is None:
@@ -553,8 +616,19 @@ class Store(ABC):
     @abstractmethod
     def _after_create(self, conn: Connection, schema: LayerSchema) -> None: ...
 
+    #: the DB-API parameter marker of the driver
+    _placeholder = "?"
+    #: SQL taking one geometry parameter as given by :meth:`_geometry_params`
+    _geometry_placeholder = "?"
+
     @abstractmethod
-    def _bind_geometry(self, geom: BaseGeometry | None, schema: LayerSchema) -> Any: ...
+    def _geometry_params(self, geoms: np.ndarray, schema: LayerSchema) -> list[Any]: ...
+
+    @abstractmethod
+    def _insert_rows(self, conn: Connection, schema: LayerSchema, cols: dict[str, list[Any]],
+                     geoms: np.ndarray | None, session: Any) -> Sequence[Any]:
+        """Insert new rows (values as stored, geometries as shapely); returns one id per row, in order,
+        (fid or natural key, as the backend likes)."""
 
     @abstractmethod
     def _geometry_select(self, col: sa.Column) -> Any: ...
@@ -570,11 +644,91 @@ def _iso(v: Any) -> str:
     return v.isoformat() if isinstance(v, (datetime, date)) else str(v)
 
 
-#: value -> the value as it reads back from the store, per field type
-_NORMALISE = {
-    "text": str, "integer": int, "real": float, "boolean": bool, "datetime": _iso, "date": _iso,
-    "json": lambda v: json.loads(json.dumps(v, sort_keys=True, ensure_ascii=False)),
+def _json_text(v: Any) -> str:
+    return json.dumps(v, sort_keys=True, ensure_ascii=False)
+
+
+#: value -> the value as stored (and read back), per field type; json is stored as its text
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "text": str, "integer": int, "real": float, "boolean": bool, "datetime": _iso, "date": _iso, "json": _json_text,
 }
+#: values of exactly this class are stored as they are
+_EXACT = {"text": str, "integer": int, "real": float, "boolean": bool, "date": str, "datetime": str}
+
+
+class _NoSession:
+    """The bulk session of a backend without deferred work."""
+
+    def geometry_updated(self, fids: list[int]) -> None:
+        pass
+
+
+def _chunks(features: Iterable[Feature] | FeatureTable) -> Iterator[FeatureTable]:
+    """The input as tables of at most ``_CHUNK`` rows."""
+    if isinstance(features, FeatureTable):
+        for i in range(0, len(features), _CHUNK):
+            yield features.slice(i, i + _CHUNK)
+        return
+    batch: list[Feature] = []
+    for feat in features:
+        batch.append(feat)
+        if len(batch) >= _CHUNK:
+            yield FeatureTable.from_features(batch)
+            batch = []
+    if batch:
+        yield FeatureTable.from_features(batch)
+
+
+def _key_values(schema: LayerSchema, chunk: FeatureTable) -> list[str]:
+    """The natural keys of a chunk as str; a missing key (None, NaN, '') is an error."""
+    col = chunk.columns.get(schema.key)
+    vals = [None] * len(chunk) if col is None else column_values(col)
+    keys = [k if k.__class__ is str else None if k is None or k != k else str(k) for k in vals]
+    if None in keys or "" in keys:
+        raise StoreError(f"Layer '{schema.name}': ein Objekt hat keinen Wert im Schlüsselfeld '{schema.key}'.")
+    return keys  # type: ignore[return-value]
+
+
+def _db_values(ftype: str, col: Sequence[Any] | np.ndarray | None, n: int) -> list[Any]:
+    """A column as stored and read back: values of the field type, None for null and NaN, json as text.
+
+    Numeric numpy arrays are converted as a whole; other columns value by value.
+    """
+    if col is None:
+        return [None] * n
+    if isinstance(col, np.ndarray) and col.dtype.kind in "fiub" and ftype in ("real", "integer", "boolean"):
+        null = np.isnan(col) if col.dtype.kind == "f" else None
+        if ftype == "real":
+            vals = col.astype(np.float64).tolist()
+        elif ftype == "boolean":
+            vals = (col != 0).tolist()
+        else:
+            vals = (np.trunc(np.where(null, 0, col)) if null is not None else col).astype(np.int64).tolist()
+        if null is not None and null.any():
+            for i in np.flatnonzero(null).tolist():
+                vals[i] = None
+        return vals
+    if isinstance(col, np.ndarray) and col.dtype.kind == "M":
+        vals = [None if s == "NaT" else s for s in np.datetime_as_string(col).tolist()]
+    else:
+        vals = col.tolist() if isinstance(col, np.ndarray) else list(col)
+    fn, exact = _CONVERT[ftype], _EXACT.get(ftype)
+    if exact is float:
+        return [v if v.__class__ is float and v == v else None if v is None or v != v else fn(v) for v in vals]
+    if exact is not None:
+        return [v if v.__class__ is exact else None if v is None or v != v else fn(v) for v in vals]
+    return [None if v is None or v.__class__ is float and v != v else fn(v) for v in vals]
+
+
+def _pick(col: list[Any], idx: np.ndarray) -> list[Any]:
+    return [col[i] for i in idx.tolist()]
+
+
+def _canonical_wkbs(geoms: Sequence[BaseGeometry | None] | np.ndarray) -> list[bytes | None]:
+    """:func:`canonical_wkb` for many geometries at once."""
+    arr = np.empty(len(geoms), dtype=object)
+    arr[:] = list(geoms)
+    return shapely.to_wkb(arr, output_dimension=3, byte_order=1, flavor="iso").tolist()
 
 
 def _wkt(geom: BaseGeometry | None) -> str | None:

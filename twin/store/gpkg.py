@@ -2,14 +2,20 @@
 
 Standard tables (gpkg_spatial_ref_sys with WKT2, gpkg_contents, gpkg_geometry_columns,
 gpkg_extensions), GeoPackage geometry blobs and one R-tree spatial index per layer with
-the standard triggers; opens as is in QGIS, QField and GDAL.
+the standard triggers; opens as is in QGIS, QField and GDAL. Bulk inserts bypass the insert
+trigger (five Python calls per row) and write the R-tree themselves, packed, as GDAL does.
 """
 
 from __future__ import annotations
 
+import json
+import struct
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
@@ -195,10 +201,7 @@ class GeoPackageStore(Store):
             "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (t,))
 
     # ----------------------------------------------------------------- geometry
-    def _bind_geometry(self, geom: BaseGeometry | None, schema: LayerSchema) -> Any:
-        return gpkg_blob.encode(geom, self.srs_id_for(schema))
-
-    def _bind_geometries(self, geoms: list[BaseGeometry | None], schema: LayerSchema) -> list[Any]:
+    def _geometry_params(self, geoms: np.ndarray, schema: LayerSchema) -> list[Any]:
         return gpkg_blob.encode_many(geoms, self.srs_id_for(schema))
 
     def _geometry_select(self, col: sa.Column) -> Any:
@@ -215,6 +218,7 @@ class GeoPackageStore(Store):
                                           rtree.c.miny <= maxy, rtree.c.maxy >= miny)
         return table.c.fid.in_(sub)
 
+    # ----------------------------------------------------------------- bulk writing
     def upsert(self, layer, features, **kw):
         with self.transaction() as conn:
             result = super().upsert(layer, features, **kw)
@@ -222,11 +226,212 @@ class GeoPackageStore(Store):
                 self._update_contents_extent(conn, layer)
         return result
 
+    @contextmanager
+    def _bulk_session(self, conn: Connection, schema: LayerSchema) -> Iterator[Any]:
+        session = _RtreeSession(conn, schema.name)
+        yield session
+        session.finish()  # after an error the upsert's savepoint restores trigger and R-tree
+
+    def _existing_keys(self, conn: Connection, schema: LayerSchema, keys: list[str]) -> set[str]:
+        rows = conn.exec_driver_sql(
+            f'SELECT "{schema.key}" FROM "{schema.name}" WHERE "{schema.key}" IN (SELECT value FROM json_each(?))',
+            (json.dumps(keys),))
+        return {str(k) for (k,) in rows}
+
+    def _insert_rows(self, conn: Connection, schema: LayerSchema, cols: dict[str, list[Any]],
+                     geoms: np.ndarray | None, session: Any) -> Sequence[int]:
+        """Rows with explicit fids after the table's AUTOINCREMENT sequence; the R-tree rows go to the session."""
+        t = schema.name
+        seq = conn.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = ?", (t,)).scalar()
+        top = conn.exec_driver_sql(f'SELECT max(fid) FROM "{t}"').scalar()
+        start = max(seq or 0, top or 0) + 1
+        n = len(next(iter(cols.values())))
+        fids = range(start, start + n)
+        names, values = ["fid"], [fids]
+        if geoms is not None:
+            blobs, env = gpkg_blob.encode_batch(geoms, self.srs_id_for(schema))
+            session.stage(np.arange(start, start + n), env)  # before the insert: drops the R-tree trigger
+            names.append("geom")
+            values.append(blobs)
+        for name, col in cols.items():
+            if col.count(None) != len(col):  # a column null in every row is left to its default, NULL
+                names.append(name)
+                values.append(col)
+        columns = ", ".join(f'"{c}"' for c in names)
+        conn.exec_driver_sql(f'INSERT INTO "{t}" ({columns}) VALUES ({", ".join("?" * len(names))})',
+                             list(zip(*values)))
+        return fids
+
+    def _insert_history(self, conn: Connection, schema: LayerSchema, keys: list[str], ids: Sequence[int],
+                        at: str, actor: str, provenance_id: int | None) -> None:
+        """The history rows straight from the new rows (their fids are one consecutive range)."""
+        conn.exec_driver_sql(
+            "INSERT INTO twz_history (at, actor, layer, feature_key, action, old_values, new_values, provenance_id) "
+            f"SELECT ?, ?, ?, CAST(\"{schema.key}\" AS TEXT), 'insert', NULL, NULL, ? FROM \"{schema.name}\" "
+            "WHERE fid BETWEEN ? AND ? ORDER BY fid", (at, actor, schema.name, provenance_id, ids[0], ids[-1]))
+
     def _update_contents_extent(self, conn: Connection, layer: str) -> None:
         conn.exec_driver_sql(
             f'UPDATE gpkg_contents SET (min_x, max_x, min_y, max_y, last_change) = '
             f'(SELECT min(minx), max(maxx), min(miny), max(maxy), ? FROM "rtree_{layer}_geom") '
             f'WHERE table_name = ?', (now_iso(), layer))
+
+
+# ----------------------------------------------------------------------------- bulk R-tree
+#: from this many new entries on, the R-tree is rebuilt as a packed tree instead of row by row
+_PACK_MIN = 1000
+
+
+class _RtreeSession:
+    """The R-tree rows of one upsert's inserts, written once at the end instead of by the trigger.
+
+    On the first insert the standard ``rtree_<t>_geom_insert`` trigger is dropped (it would call
+    five Python functions per row); :meth:`finish` writes the collected envelopes – as a freshly
+    packed tree when the new rows are many – and recreates the trigger from its stored SQL. All of
+    it happens inside the upsert's savepoint, so a rollback restores the original state.
+    """
+
+    def __init__(self, conn: Connection, layer: str) -> None:
+        self.conn, self.rtree, self.trigger = conn, f"rtree_{layer}_geom", f"rtree_{layer}_geom_insert"
+        self.active: bool | None = None
+        self.trigger_sql: str | None = None
+        self.fids: list[np.ndarray] = []
+        self.envs: list[np.ndarray] = []
+        self.moved: list[int] = []
+
+    def stage(self, fids: np.ndarray, env: np.ndarray) -> None:
+        """Take over the R-tree rows of features about to be inserted (envelope rows NaN: no entry)."""
+        if self.active is None:
+            self.active = self.conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.rtree,)).first() is not None
+            if self.active:
+                self.trigger_sql = self.conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (self.trigger,)).scalar()
+                if self.trigger_sql:
+                    self.conn.exec_driver_sql(f'DROP TRIGGER "{self.trigger}"')
+        if self.active:
+            keep = ~np.isnan(env[:, 0])
+            self.fids.append(fids[keep])
+            self.envs.append(env[keep])
+
+    def geometry_updated(self, fids: list[int]) -> None:
+        """These rows got a new geometry by UPDATE: the update triggers have written their R-tree rows."""
+        self.moved += fids
+
+    def finish(self) -> None:
+        """Write the collected R-tree rows and recreate the insert trigger."""
+        if self.fids:
+            fids, env = np.concatenate(self.fids), np.concatenate(self.envs)
+            if self.moved:
+                keep = ~np.isin(fids, self.moved)
+                fids, env = fids[keep], env[keep]
+            self.fids, self.envs, self.moved = [], [], []
+            self._write(fids, env)
+        if self.trigger_sql:
+            self.conn.exec_driver_sql(self.trigger_sql)
+            self.trigger_sql = None
+
+    def _write(self, fids: np.ndarray, env: np.ndarray) -> None:
+        conn, rt = self.conn, self.rtree
+        if len(fids) >= _PACK_MIN:
+            n_old = conn.exec_driver_sql(f'SELECT count(*) FROM "{rt}_rowid"').scalar() or 0
+            if n_old <= 4 * len(fids):
+                old = np.array(conn.exec_driver_sql(f'SELECT id, minx, maxx, miny, maxy FROM "{rt}"').all(),
+                               dtype=np.float64).reshape(-1, 5)
+                ids = np.concatenate([old[:, 0].astype(np.int64), fids])
+                box = np.concatenate([old[:, 1:], env]) if len(old) else env
+                node_size = conn.exec_driver_sql(f'SELECT length(data) FROM "{rt}_node" WHERE nodeno = 1').scalar()
+                nodes, rowids, parents = pack_rtree(ids, box, node_size)
+                for table in ("node", "rowid", "parent"):
+                    conn.exec_driver_sql(f'DELETE FROM "{rt}_{table}"')
+                conn.exec_driver_sql(f'INSERT INTO "{rt}_node" (nodeno, data) VALUES (?, ?)', nodes)
+                conn.exec_driver_sql(f'INSERT INTO "{rt}_rowid" (rowid, nodeno) VALUES (?, ?)', rowids)
+                if parents:
+                    conn.exec_driver_sql(f'INSERT INTO "{rt}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
+                return
+        conn.exec_driver_sql(f'INSERT OR REPLACE INTO "{rt}" VALUES (?, ?, ?, ?, ?)',
+                             list(zip(fids.tolist(), *env.T.tolist())))
+
+
+_TOWARDS, _AWAY = 1.0 - 1.0 / 8388608.0, 1.0 + 1.0 / 8388608.0
+
+
+def rtree_float32(box: np.ndarray) -> np.ndarray:
+    """(minx, maxx, miny, maxy) doubles as SQLite's R-tree stores them: float32, minima rounded down and
+    maxima up exactly as its rtreeValueDown/rtreeValueUp do."""
+    d = np.asarray(box, dtype=np.float64)
+    f = d.astype(np.float32)
+    down = np.where(d < 0, d * _AWAY, d * _TOWARDS).astype(np.float32)
+    up = np.where(d < 0, d * _TOWARDS, d * _AWAY).astype(np.float32)
+    lo, f64 = np.array([True, False, True, False]), f.astype(np.float64)
+    return np.where(lo, np.where(f64 > d, down, f), np.where(f64 < d, up, f))
+
+
+def pack_rtree(ids: np.ndarray, box: np.ndarray, node_size: int
+               ) -> tuple[list[tuple[int, bytes]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The shadow-table rows (``_node``, ``_rowid``, ``_parent``) of a 2-D SQLite R-tree over these entries.
+
+    Sort-tile-recursive packing, every node filled evenly up to the module's capacity; node 1 is the
+    root and carries the depth. The format is SQLite's (``ext/rtree/rtree.c``): big-endian, per node
+    2 bytes depth, 2 bytes cell count, cells of 8-byte id + 4 float32 (minx, maxx, miny, maxy).
+    """
+    cap = (node_size - 4) // 24
+    cell = np.dtype([("id", ">i8"), ("box", ">f4", (4,))])
+    levels = []  # bottom-up: (child ids or child node positions, boxes, node sizes), entries grouped by node
+    child, cbox = np.asarray(ids, dtype=np.int64), rtree_float32(box)
+    while True:
+        if len(child) <= cap:
+            levels.append((child, cbox, np.array([len(child)])))
+            break
+        order, sizes = _str_order(cbox, cap)
+        child, cbox = child[order], cbox[order]
+        levels.append((child, cbox, sizes))
+        starts = np.r_[0, np.cumsum(sizes)[:-1]]
+        cbox = np.column_stack([np.minimum.reduceat(cbox[:, 0], starts), np.maximum.reduceat(cbox[:, 1], starts),
+                                np.minimum.reduceat(cbox[:, 2], starts), np.maximum.reduceat(cbox[:, 3], starts)])
+        child = np.arange(len(sizes))
+    first = [0] * len(levels)  # node number of the first node per level: root 1, then level by level down
+    number = 1
+    for lv in range(len(levels) - 1, -1, -1):
+        first[lv] = number
+        number += len(levels[lv][2])
+    nodes, parents = [], []
+    for lv, (child, cbox, sizes) in enumerate(levels):
+        cells = np.zeros(len(child), dtype=cell)
+        cells["id"] = child if lv == 0 else child + first[lv - 1]
+        cells["box"] = cbox
+        raw = cells.tobytes()
+        depth = len(levels) - 1 if lv == len(levels) - 1 else 0
+        pos = 0
+        for k, size in enumerate(sizes.tolist()):
+            data = struct.pack(">HH", depth, size) + raw[pos * 24:(pos + size) * 24]
+            nodes.append((first[lv] + k, data + bytes(node_size - len(data))))
+            pos += size
+        owner = np.repeat(np.arange(first[lv], first[lv] + len(sizes)), sizes)
+        if lv == 0:
+            by_id = np.argsort(child, kind="stable")
+            rowids = list(zip(child[by_id].tolist(), owner[by_id].tolist()))
+        else:
+            parents += zip((child + first[lv - 1]).tolist(), owner.tolist())
+    return nodes, rowids, parents
+
+
+def _str_order(box: np.ndarray, cap: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sort-tile-recursive grouping: the entry order and the node sizes (≤ cap, evenly filled)."""
+    n = len(box)
+    slices = int(np.ceil(np.sqrt(-(-n // cap))))
+    cx = box[:, 0].astype(np.float64) + box[:, 1]
+    cy = box[:, 2].astype(np.float64) + box[:, 3]
+    order, sizes = [], []
+    for part in np.array_split(np.argsort(cx, kind="stable"), slices):
+        order.append(part[np.argsort(cy[part], kind="stable")])
+        groups = -(-len(part) // cap)
+        q, r = divmod(len(part), groups)
+        sizes += [q + 1] * r + [q] * (groups - r)
+    return np.concatenate(order), np.array(sizes)
+
+
+_POW10 = np.array([float(f"1e{i}") for i in range(23)])
 
 
 def _on_connect(dbapi_conn, _record) -> None:

@@ -39,42 +39,66 @@ def encode(geom: BaseGeometry | None, srs_id: int) -> bytes | None:
     return _MAGIC + bytes((0, flags)) + struct.pack("<i", srs_id) + env + wkb
 
 
-def encode_many(geoms: list[BaseGeometry | None], srs_id: int) -> list[bytes | None]:
+def encode_many(geoms: list[BaseGeometry | None] | np.ndarray, srs_id: int) -> list[bytes | None]:
     """Vectorised :func:`encode` (WKB and envelopes computed by shapely for the whole batch)."""
-    arr = np.array(geoms, dtype=object)
+    return encode_batch(geoms, srs_id)[0]
+
+
+def encode_batch(geoms: list[BaseGeometry | None] | np.ndarray, srs_id: int) -> tuple[list[bytes | None], np.ndarray]:
+    """Blobs as :func:`encode` gives them, plus the envelopes as an (n, 4) array (minx, maxx, miny, maxy).
+
+    The envelope row is NaN for ``None`` and empty geometries (they get no R-tree entry). Headers are
+    built as numpy records; points need no WKB writer at all.
+    """
+    arr = np.empty(len(geoms), dtype=object)
+    arr[:] = list(geoms)
     out: list[bytes | None] = [None] * len(arr)
-    if not len(arr):
-        return out
-    present = np.array([g is not None for g in geoms])
-    idx = np.flatnonzero(present)
-    if not len(idx):
-        return out
-    sub = arr[idx]
-    empty = shapely.is_empty(sub)
-    has_z = shapely.has_z(sub)
+    env = np.full((len(arr), 4), np.nan)
+    present = ~shapely.is_missing(arr)
+    empty = present & shapely.is_empty(arr)
+    full = present & ~empty
+    has_z = shapely.has_z(arr)
+    points = shapely.get_type_id(arr) == 0
     for z in (False, True):
-        sel = np.flatnonzero(~empty & (has_z == z))
-        if not len(sel):
-            continue
-        wkbs = shapely.to_wkb(sub[sel], output_dimension=3 if z else 2, byte_order=1, flavor="iso")
-        if z:
-            coords, which = shapely.get_coordinates(sub[sel], include_z=True, return_index=True)
-            mins = np.full((len(sel), 3), np.inf)
-            maxs = np.full((len(sel), 3), -np.inf)
-            np.minimum.at(mins, which, coords)
-            np.maximum.at(maxs, which, coords)
-            flags = bytes((0, 0b0000_0001 | (2 << 1)))
-            envs = [struct.pack("<6d", a[0], b[0], a[1], b[1], a[2], b[2]) for a, b in zip(mins, maxs)]
-        else:
-            b = shapely.bounds(sub[sel])
-            flags = bytes((0, 0b0000_0001 | (1 << 1)))
-            envs = [struct.pack("<4d", r[0], r[2], r[1], r[3]) for r in b]
-        head = _MAGIC + flags + struct.pack("<i", srs_id)
-        for i, env, wkb in zip(sel, envs, wkbs):
-            out[idx[i]] = head + env + wkb
-    for i in np.flatnonzero(empty):
-        out[idx[i]] = encode(sub[i], srs_id)
-    return out
+        for pts in (True, False):
+            sel = np.flatnonzero(full & (has_z == z) & (points == pts))
+            if len(sel):
+                blobs, env[sel] = _encode_group(arr[sel], srs_id, z, pts)
+                for i, b in zip(sel.tolist(), blobs):
+                    out[i] = b
+    for i in np.flatnonzero(empty).tolist():
+        out[i] = encode(arr[i], srs_id)
+    return out, env
+
+
+def _encode_group(geoms: np.ndarray, srs_id: int, z: bool, points: bool) -> tuple[list[bytes], np.ndarray]:
+    """Blobs and envelopes of non-empty geometries that all have (or all lack) z; points without WKB writer."""
+    dim = 3 if z else 2
+    coords, which = shapely.get_coordinates(geoms, include_z=z, return_index=True)
+    if points:
+        lo = hi = coords
+    else:
+        starts = np.flatnonzero(np.r_[True, which[1:] != which[:-1]])
+        lo, hi = np.minimum.reduceat(coords, starts), np.maximum.reduceat(coords, starts)
+    fields = [("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"), ("env", "<f8", (2 * dim,))]
+    if points:
+        fields += [("byte_order", "u1"), ("wkb_type", "<u4"), ("xyz", "<f8", (dim,))]
+    rec = np.zeros(len(geoms), dtype=fields)
+    rec["magic"], rec["flags"], rec["srs_id"] = _MAGIC, 0b0000_0001 | ((2 if z else 1) << 1), srs_id
+    rec["env"][:, 0::2], rec["env"][:, 1::2] = lo, hi  # minx, maxx, miny, maxy[, minz, maxz]
+    if points:  # the whole blob is one record: header, envelope, WKB point
+        rec["byte_order"], rec["wkb_type"], rec["xyz"] = 1, 1001 if z else 1, coords
+        blobs = _split(rec)
+    else:
+        wkbs = shapely.to_wkb(geoms, output_dimension=dim, byte_order=1, flavor="iso")
+        blobs = [h + w for h, w in zip(_split(rec), wkbs.tolist())]
+    return blobs, np.column_stack([lo[:, 0], hi[:, 0], lo[:, 1], hi[:, 1]])
+
+
+def _split(rec: np.ndarray) -> list[bytes]:
+    """The records of a packed numpy array as one bytes object each."""
+    raw, size = rec.tobytes(), rec.dtype.itemsize
+    return [raw[i:i + size] for i in range(0, len(raw), size)]
 
 
 def _header_len(blob: bytes) -> int:

@@ -7,8 +7,10 @@ columns in the horizontal project CRS with GiST indexes.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import shapely
 import sqlalchemy as sa
 from geoalchemy2 import Geometry
@@ -87,11 +89,38 @@ class PostGISStore(Store):
             title = schema.title.replace("'", "''")
             conn.exec_driver_sql(f"COMMENT ON TABLE \"{schema.name}\" IS '{title}'")
 
-    def _bind_geometry(self, geom: BaseGeometry | None, schema: LayerSchema) -> Any:
-        if geom is None:
-            return None
-        g = shapely.set_srid(geom, self.srid)
-        return shapely.to_wkb(g, hex=True, include_srid=True, output_dimension=3 if schema.has_z else 2)
+    # ----------------------------------------------------------------- bulk writing
+    _placeholder = "%s"
+    _geometry_placeholder = "ST_GeomFromEWKB(%s)"
+
+    def _geometry_params(self, geoms: np.ndarray, schema: LayerSchema) -> list[Any]:
+        """EWKB with SRID (None stays None)."""
+        with_srid = shapely.set_srid(np.asarray(geoms, dtype=object), self.srid)
+        return shapely.to_wkb(with_srid, include_srid=True, output_dimension=3 if schema.has_z else 2).tolist()
+
+    def _existing_keys(self, conn: Connection, schema: LayerSchema, keys: list[str]) -> set[str]:
+        col = f'"{schema.key}"' if schema.field(schema.key).type == "text" else f'"{schema.key}"::text'
+        rows = conn.exec_driver_sql(f'SELECT {col} FROM "{schema.name}" WHERE {col} = ANY(%s::text[])', (keys,))
+        return {k for (k,) in rows}
+
+    def _insert_rows(self, conn: Connection, schema: LayerSchema, cols: dict[str, list[Any]],
+                     geoms: np.ndarray | None, session: Any) -> Sequence[Any]:
+        """COPY the rows in (geometries as hex EWKB text); returns their natural keys, which select them."""
+        names, values = list(cols), list(cols.values())
+        if geoms is not None:
+            wkb = shapely.to_wkb(shapely.set_srid(geoms, self.srid), hex=True, include_srid=True,
+                                 output_dimension=3 if schema.has_z else 2)
+            names.append("geom")
+            values.append(wkb.tolist())
+        columns = ", ".join(f'"{c}"' for c in names)
+        cursor = conn.connection.cursor()  # the driver's cursor, inside this transaction
+        try:
+            with cursor.copy(f'COPY "{schema.name}" ({columns}) FROM STDIN') as copy:
+                for row in zip(*values):
+                    copy.write_row(row)
+        finally:
+            cursor.close()
+        return cols[schema.key]
 
     def _geometry_select(self, col: sa.Column) -> Any:
         return sa.func.ST_AsBinary(col, type_=sa.LargeBinary)

@@ -58,11 +58,14 @@ class FeatureTable:
     def select(self, index: np.ndarray | Sequence[int]) -> FeatureTable:
         """The rows at these positions, in this order."""
         idx = np.asarray(index, dtype=np.intp)
+        if len(idx) == self._n and (self._n == 0 or (idx[0] == 0 and np.all(np.diff(idx) == 1))):
+            return self
+        pos = idx.tolist()
 
         def take(col: Any) -> Any:
             if isinstance(col, np.ndarray):
                 return col[idx]
-            return [col[i] for i in idx]
+            return list(map(col.__getitem__, pos))
 
         geom = None if self.geometry is None else take(self.geometry)
         return FeatureTable({n: take(c) for n, c in self.columns.items()}, geom)
