@@ -164,6 +164,12 @@ class Ticker:
             yield f
         self.cancel.check(self.path)
 
+    def tick(self, done: int, total: int | None = None) -> None:
+        """For ``Store.upsert(on_progress=...)``: progress after each written chunk, and a cancel check."""
+        self.done = done
+        self.cancel.check(self.path)
+        self.progress(0.6 + 0.4 * min(done / self.total, 1.0), "Schreibe in den Datenbestand …")
+
 
 def resolve_file_crs(name: str, path: Path) -> CRS:
     """The CRS a file names (or the user gave for it); an unknown name raises CRSError naming the file."""

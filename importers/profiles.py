@@ -39,6 +39,10 @@ class MappingProfile(BaseModel):
     encoding: str | None = None
     delimiter: str | None = None
     decimal: Literal[".", ","] | None = None
+    defaults: dict[str, str | int | float] = Field(
+        default_factory=dict,
+        description="Zielfeld -> Wert, wo die Lieferung keinen hat (Bäume: kontrollintervall_monate = "
+                    "Standardintervall nach FLL für die nächste Kontrolle)")
 
     def source_columns(self) -> set[str]:
         return set(self.columns.values()) | {c for c in (self.x, self.y) if c}

@@ -368,3 +368,89 @@ def test_fll_rules():
     assert complete_inspection(date(2023, 3, 15), None, None) == (None, None, None)
     with pytest.raises(ValueError):
         parse_date("gestern")
+
+
+# ---------------------------------------------------------------- column-wise reading equals cell by cell
+def _slow(path: Path, table):
+    from importers.trees.csvread import _read_slow, decode as dec
+
+    text, _ = dec(path.read_bytes())
+    cells, lines, problems = _read_slow(text, table.columns, table.delimiter)
+    return {c: a.to_pylist() for c, a in cells.items()}, lines.tolist(), problems
+
+
+@pytest.mark.parametrize("name", ["konstanz", "flensburg", "blank_lines_crlf"])
+def test_fast_csv_reader_agrees_with_the_line_exact_one(tmp_path, name):
+    """Arrow's reader (fast path) and Python's csv module give the same cells and the same line numbers."""
+    import importers.trees.csvread as csvread
+
+    if name == "konstanz":
+        path = KONSTANZ
+    elif name == "flensburg":
+        path = FLENSBURG
+    else:
+        path = _write(tmp_path, "b.csv", "Nr;Art;X;Y\r\n1;Tilia;1,5;2\r\n\r\n2; Acer ;3;4\r\n;;;\r\n\r\n3;\"Quercus; x\";5;6")
+    used = []
+    orig = csvread._read_fast
+    csvread._read_fast = lambda *a: used.append(r := orig(*a)) or r
+    try:
+        t = csvread.read_csv(path)
+    finally:
+        csvread._read_fast = orig
+    assert used and used[0] is not None, "the fast path must have been taken"
+    cells, lines, problems = _slow(path, t)
+    assert {c: a.to_pylist() for c, a in t.cells.items()} == cells
+    assert t.lines.tolist() == lines and problems == [] == t.problems
+    if name == "blank_lines_crlf":
+        assert lines == [2, 4, 7] and cells["Art"] == ["Tilia", " Acer ", "Quercus; x"]
+
+
+def test_multiline_records_and_bad_field_counts_fall_back_to_exact_lines(tmp_path):
+    from importers.trees.csvread import read_csv
+
+    p = _write(tmp_path, "m.csv", 'Nr,Bemerkung,X,Y\n1,"zwei\nZeilen",1,2\n2,kurz,3\n3,ok,5,6\n')
+    t = read_csv(p)
+    assert t.lines.tolist() == [2, 5] and t.cells["Bemerkung"].to_pylist() == ["zwei\nZeilen", "ok"]
+    assert [line for line, _ in t.problems] == [4] and "3 Felder statt 4" in t.problems[0][1]
+
+
+def test_column_conversion_matches_cell_by_cell_parsing():
+    import pyarrow as pa
+
+    from importers.trees import columns as colconv
+
+    cells = ["12", " 12,5 ", "-3", "+0,25", ",5", "7,", "1e3", "1 234,5", "1\u00a0234", "", "  ", None, "12.5",
+             "6.074.829,98", "abc", "nan", "inf", "1,2,3", "--1", "0012"]
+    for decimal in (",", "."):
+        cc = [c.replace(",", "#").replace(".", ",").replace("#", ".") if c and decimal == "." else c for c in cells]
+        vals, errors = colconv.numbers(pa.array(cc, pa.string()), decimal)
+        for i, c in enumerate(cc):
+            try:
+                want = None if c is None else parse_number(c, decimal)
+            except NumberError as exc:
+                assert errors.get(i) == exc.args[0], (decimal, c)
+                assert np.isnan(vals[i])
+                continue
+            assert i not in errors, (decimal, c, errors.get(i))
+            assert (np.isnan(vals[i]) if want is None else vals[i] == want), (decimal, c, vals[i], want)
+    ints, errors = colconv.integers(pa.array(["3", "3,0", "3,5", "", "x"]), ",")
+    assert ints == [3, 3, None, None, None] and sorted(errors) == [2, 4] and "keine ganze Zahl" in errors[2]
+    years, errors = colconv.years(pa.array(["1998", "1998,0", "15.04.1975", "1200", None]), ",")
+    assert years == [1998, 1998, 1975, None, None] and list(errors) == [3]
+    assert colconv.texts(pa.array([" a ", "", None])) == ["a", None, None]
+    assert colconv.texts(pa.array([4.0, 4.5, None])) == ["4", "4.5", None]
+
+
+def test_default_interval_from_profile(new_project, tmp_path):
+    """A saved profile can carry the FLL default interval (``[defaults] kontrollintervall_monate``)."""
+    p = new_project(extent=SAMPLE_EXTENT)
+    src = _write(tmp_path, "kontrolle.csv", "Baumnummer;Gattung;letzte Kontrolle;Rechtswert;Hochwert\n"
+                                            "K-1;Tilia;15.03.2023;690100;5335100\nK-2;Acer;;690200;5335200\n")
+    prof = tmp_path / "p.toml"
+    prof.write_text('name = "k"\ntarget = "trees"\nx = "Rechtswert"\ny = "Hochwert"\n[columns]\n'
+                    'baumnummer = "Baumnummer"\ngattung = "Gattung"\nletzte_kontrolle = "letzte Kontrolle"\n'
+                    '[defaults]\nkontrollintervall_monate = 12\n', encoding="utf-8")
+    TreeImporter(profile=prof)(p, src)
+    k1, k2 = p.store.get("trees", "K-1"), p.store.get("trees", "K-2")
+    assert (k1["naechste_kontrolle"], k1["kontrollintervall_monate"]) == ("2024-03-15", 12)
+    assert (k2["naechste_kontrolle"], k2["kontrollintervall_monate"]) == (None, None)

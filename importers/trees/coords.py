@@ -161,24 +161,24 @@ def swapped_for(crs: CRS, xs: np.ndarray, ys: np.ndarray) -> bool:
 def damage_reasons(x: np.ndarray, y: np.ndarray, epsg: int | None, crs: CRS) -> list[str | None]:
     """Per row: None if the coordinate is plausible for the CRS, else a German reason (x/y in CRS order)."""
     rng = plausible_range(epsg) if epsg else None
-    out: list[str | None] = []
+    out: list[str | None] = [None] * len(x)
     if rng is None:
         tr = Transformer.from_crs(horizontal(crs), CRS.from_epsg(4326), always_xy=True)
         lon, lat = tr.transform(x, y)
         g = GERMANY_LONLAT
-        for a, b in zip(lon, lat):
-            ok = np.isfinite(a) and np.isfinite(b) and g[0] <= a <= g[2] and g[1] <= b <= g[3]
-            out.append(None if ok else "Koordinate liegt nicht in Deutschland (falsches Koordinatensystem "
-                                       "oder beschädigter Wert)")
+        lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+        ok = np.isfinite(lon) & np.isfinite(lat) & (lon >= g[0]) & (lon <= g[2]) & (lat >= g[1]) & (lat <= g[3])
+        for i in np.flatnonzero(~ok):
+            out[i] = "Koordinate liegt nicht in Deutschland (falsches Koordinatensystem oder beschädigter Wert)"
         return out
     xmin, ymin, xmax, ymax = rng
-    for a, b in zip(x, y):
-        bad = []
-        for name, v, lo, hi in (("x", a, xmin, xmax), ("y", b, ymin, ymax)):
-            if lo <= v <= hi:
-                continue
-            bad.append(_why(name, v, lo, hi, epsg))
-        out.append("; ".join(bad) if bad else None)
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    bad_x = ~((x >= xmin) & (x <= xmax))
+    bad_y = ~((y >= ymin) & (y <= ymax))
+    for i in np.flatnonzero(bad_x | bad_y):
+        why = [_why(name, float(v[i]), lo, hi, epsg) for name, v, lo, hi, bad in
+               (("x", x, xmin, xmax, bad_x), ("y", y, ymin, ymax, bad_y)) if bad[i]]
+        out[i] = "; ".join(why)
     return out
 
 

@@ -16,6 +16,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
 from twin.errors import FormatError, TwinIOError
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -28,14 +33,23 @@ _INT = re.compile(r"^[+-]?\d+$")
 
 @dataclass
 class CsvTable:
-    """A CSV file read into text cells; ``rows`` are (line number of the record's start, cells)."""
+    """A CSV file read into text columns: ``cells[column][i]`` is the text of record i, which starts on
+    line ``lines[i]`` (records with the wrong number of fields are left out and listed in ``problems``)."""
 
     columns: list[str]
-    rows: list[tuple[int, list[str]]]
+    cells: dict[str, pa.Array]
+    lines: np.ndarray
     encoding: str
     delimiter: str
     decimal: str
     problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def row(self, i: int) -> list[str]:
+        """The cells of record i in column order (slow; for previews)."""
+        return [self.cells[c][i].as_py() for c in self.columns]
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -125,11 +139,11 @@ def detect_delimiter(text: str) -> str:
 
 
 def detect_decimal(rows: list[list[str]]) -> str:
-    """``,`` if numeric cells use a decimal comma, else ``.``."""
+    """``,`` if numeric cells use a decimal comma, else ``.`` (``rows`` may be rows or columns of cells)."""
     dots = commas = 0
     for cells in rows:
         for c in cells:
-            c = c.strip()
+            c = (c or "").strip()
             if _DOT_NUM.match(c):
                 dots += 1
             elif _COMMA_NUM.match(c):
@@ -147,27 +161,113 @@ def read_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
     text, enc = decode(data, path, encoding)
     try:
         delim = delimiter or detect_delimiter(text)
-        recs = list(_records(text, delim))
+        head = list(_records(text, delim, limit=1))
     except FormatError as exc:
         raise FormatError(exc.message, path=path, line=exc.line) from None
-    if not recs:
+    if not head:
         raise FormatError("Die CSV-Datei ist leer.", path=path)
-    header_line, header = recs[0]
+    header_line, header = head[0]
     columns = [h.strip().lstrip("\ufeff") for h in header]
     if len(set(columns)) != len(columns):
         dup = next(c for c in columns if columns.count(c) > 1)
         raise FormatError(f"Die Spalte '{dup}' kommt in der Kopfzeile zweimal vor.", path=path, line=header_line)
-    rows: list[tuple[int, list[str]]] = []
+    body = _body_bytes(data, text, enc, header, delim) if header_line == 1 else None
+    fast = _read_fast(body, columns, delim) if body is not None else None
+    if fast is not None:
+        cells, lines = fast
+        problems: list[tuple[int, str]] = []
+    else:
+        try:
+            cells, lines, problems = _read_slow(text, columns, delim)
+        except FormatError as exc:
+            raise FormatError(exc.message, path=path, line=exc.line) from None
+    dec = decimal or detect_decimal([cells[c].slice(0, 2000).to_pylist() for c in columns])
+    return CsvTable(columns, cells, lines, enc, delim, dec, problems)
+
+
+def _body_bytes(data: bytes, text: str, enc: str, header: list[str], delim: str) -> bytes | None:
+    """UTF-8 bytes after the header line, if the header is exactly the first physical line."""
+    raw = data[3:] if enc == "utf-8-sig" else data if enc == "utf-8" else text.encode("utf-8")
+    nl = raw.find(b"\n")
+    if nl < 0:
+        return b""
+    first = raw[:nl].decode("utf-8").rstrip("\r")
+    try:
+        if next(csv.reader([first], delimiter=delim)) != header:
+            return None
+    except (csv.Error, StopIteration):
+        return None
+    return raw[nl + 1:]
+
+
+def _read_fast(body: bytes, columns: list[str], delim: str) -> tuple[dict[str, pa.Array], np.ndarray] | None:
+    """Columns read by Arrow's CSV parser, or None where only the line-exact slow reader can be trusted.
+
+    Valid only if every record is one physical line (no line breaks in quoted values) and every
+    record has the header's number of fields; otherwise the slow reader finds the lines to report.
+    """
+    if not body.strip():
+        return {c: pa.array([], pa.string()) for c in columns}, np.zeros(0, dtype=np.int64)
+    invalid = 0
+
+    def on_invalid(_row) -> str:
+        nonlocal invalid
+        invalid += 1
+        return "skip"
+
+    try:
+        tbl = pacsv.read_csv(
+            pa.BufferReader(pa.py_buffer(body)),
+            read_options=pacsv.ReadOptions(column_names=columns),
+            parse_options=pacsv.ParseOptions(delimiter=delim, newlines_in_values=False,
+                                             invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(column_types={c: pa.string() for c in columns},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    if invalid:
+        return None
+    buf = np.frombuffer(body, dtype=np.uint8)
+    ends = np.flatnonzero(buf == 10)
+    if len(body) and body[-1:] != b"\n":
+        ends = np.append(ends, len(body))
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    length = ends - starts
+    empty = (length == 0) | ((length == 1) & (buf[np.minimum(starts, len(buf) - 1)] == 13))
+    if tbl.num_rows + int(empty.sum()) != len(ends):
+        return None  # a record spans several lines
+    lines = np.flatnonzero(~empty) + 2
+    cells = {c: tbl.column(c).combine_chunks() for c in columns}
+    blank = None
+    for c in columns:
+        b = pc.equal(pc.utf8_trim_whitespace(cells[c]), "")
+        blank = b if blank is None else pc.and_(blank, b)
+    if blank is not None and pc.any(blank).as_py():
+        keep = pc.invert(blank)
+        cells = {c: a.filter(keep) for c, a in cells.items()}
+        lines = lines[np.asarray(keep.to_numpy(zero_copy_only=False), dtype=bool)]
+    return cells, lines
+
+
+def _read_slow(text: str, columns: list[str], delim: str
+               ) -> tuple[dict[str, pa.Array], np.ndarray, list[tuple[int, str]]]:
+    """Python's csv module, record by record, with the line each record starts on."""
+    rows: list[list[str]] = []
+    lines: list[int] = []
     problems: list[tuple[int, str]] = []
-    for line, cells in recs[1:]:
+    recs = _records(text, delim)
+    next(recs)  # the header
+    for line, cells in recs:
         if len(cells) != len(columns):
             problems.append((line, f"{len(cells)} Felder statt {len(columns)} (Trennzeichen "
                                    f"'{DELIMITER_NAMES.get(delim, delim)}' im Text ohne Anführungszeichen?); "
                                    "übersprungen"))
             continue
-        rows.append((line, cells))
-    dec = decimal or detect_decimal([c for _, c in rows[:2000]])
-    return CsvTable(columns, rows, enc, delim, dec, problems)
+        rows.append(cells)
+        lines.append(line)
+    cols = list(zip(*rows)) if rows else [() for _ in columns]
+    return ({c: pa.array(list(v), pa.string()) for c, v in zip(columns, cols)}, np.array(lines, dtype=np.int64),
+            problems)
 
 
 def sniff_header(head: bytes) -> list[str] | None:

@@ -17,27 +17,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from shapely.geometry import Point
+import pyarrow as pa
+import shapely
 
 from importers.base import (
     CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, Ticker, resolve_file_crs,
 )
 from importers.profiles import (MappingProfile, find_profile, load_profile, normalise, profiles_dir, propose,
                                 save_profile, to_metres)
+from importers.trees import columns as colconv
 from importers.trees.coords import damage_reasons, infer_crs, swapped_for
-from importers.trees.csvread import DELIMITER_NAMES, NumberError, parse_number, read_csv, sniff_header
-from importers.trees.fll import complete_inspection, parse_date
+from importers.trees.csvread import DELIMITER_NAMES, read_csv, sniff_header
+from importers.trees.fll import complete_inspection
 from importers.trees.synonyms import COORD_SYNONYMS, DEFAULT_UNITS, TREE_KEY_NAMES, TREE_SPECIFIC, TREE_SYNONYMS
 from twin.crs import Reprojector, horizontal, resolve_crs
 from twin.errors import ConfigError, CRSError, FormatError
 from twin.model.trees import TREES
 from twin.project import Project
-from twin.store import Feature
+from twin.store import FeatureTable
 
 TARGET = "trees"
 PREFIX_KEY = "baumnummer_praefix"
@@ -50,18 +51,46 @@ _RANGES = {"baumhoehe_m": (0.0, 80.0), "kronendurchmesser_m": (0.0, 60.0), "stam
 
 @dataclass
 class SourceTable:
-    """A file read into rows of raw values, before mapping."""
+    """A file read into columns of raw values, before mapping: ``cells[column][i]`` is row i's cell,
+    ``lines[i]`` its line (CSV) or feature number (GIS)."""
 
     kind: str  # "csv" or "gis"
     columns: list[str]
-    rows: list[tuple[int, list[Any]]]  # (line or feature number, values in column order)
+    cells: dict[str, pa.Array]
+    lines: np.ndarray
     encoding: str | None = None
     delimiter: str | None = None
     decimal: str = "."
     file_crs: str | None = None
-    xy: list[tuple[float, float] | None] | None = None  # gis: point per row
+    xy: np.ndarray | None = None  # gis: (n, 2) point per row, NaN where there is none
     problems: list[Problem] = field(default_factory=list)
     layer: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Row i as column -> raw value (for previews)."""
+        return {c: self.cells[c][i].as_py() for c in self.columns}
+
+    def head(self, n: int) -> SourceTable:
+        """The first n rows."""
+        xy = None if self.xy is None else self.xy[:n]
+        return SourceTable(self.kind, self.columns, {c: a.slice(0, n) for c, a in self.cells.items()},
+                           self.lines[:n], self.encoding, self.delimiter, self.decimal, self.file_crs, xy,
+                           [], self.layer)
+
+
+@dataclass
+class Mapped:
+    """Rows mapped onto the tree fields: columns of values, and per row the field problems."""
+
+    columns: dict[str, Any]
+    field_problems: dict[int, list[str]]
+
+    @property
+    def keys(self) -> list[str | None]:
+        return self.columns["baumnummer"]
 
 
 @dataclass
@@ -142,14 +171,16 @@ class TreeImporter(Importer):
             crs_name = f"EPSG:{epsg}" if epsg else crs.to_string()
         except CRSError as exc:
             expl = exc.message
+        head = table.head(n)
+        m = self._map(head, prof)
         rows, mapped = [], []
-        for (line, values), x, y in list(zip(table.rows, xs, ys))[:n]:
-            row = dict(zip(table.columns, values))
-            attrs, probs, _ = self._attrs(row, prof, table.decimal)
-            problems += [Problem(p, line) for p in probs]
-            rows.append(row)
-            mapped.append({"zeile": line, **attrs, "x": None if np.isnan(x) else float(x),
-                           "y": None if np.isnan(y) else float(y)})
+        for i in range(len(head)):
+            line = int(head.lines[i])
+            problems += [Problem(p, line) for p in m.field_problems.get(i, [])]
+            rows.append(head.row(i))
+            x, y = xs[i], ys[i]
+            mapped.append({"zeile": line, **{k: _plain(v[i]) for k, v in m.columns.items()},
+                           "x": None if np.isnan(x) else float(x), "y": None if np.isnan(y) else float(y)})
         mapping = dict(prof.columns)
         if prof.x and prof.y:
             mapping.update(x=prof.x, y=prof.y)
@@ -190,8 +221,8 @@ class TreeImporter(Importer):
             store.create_layer(TREES)
             pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
                                           counts={}, actor=actor, source_crs=report.source_crs)
-            res = store.upsert(TARGET, Ticker(progress, cancel, path, len(feats))(feats), actor=actor,
-                               provenance_id=pid)
+            res = store.upsert(TARGET, feats, actor=actor, provenance_id=pid,
+                               on_progress=Ticker(progress, cancel, path, len(feats)).tick)
             rejected = len({p.line for p in report.problems if p.line and "nicht importiert" in p.message})
             report.counts = {
                 "Bäume": len(feats), "neu": res.inserted, "geändert": res.updated, "unverändert": res.unchanged,
@@ -245,30 +276,25 @@ class TreeImporter(Importer):
     def _raw_xy(self, table: SourceTable, prof: MappingProfile, problems: list[Problem]
                 ) -> tuple[np.ndarray, np.ndarray]:
         """Coordinates per row in file order (NaN where missing or damaged; those rows get a Problem)."""
-        n = len(table.rows)
-        xs, ys = np.full(n, np.nan), np.full(n, np.nan)
         if table.kind == "gis":
-            for i, (pt, (line, _)) in enumerate(zip(table.xy, table.rows)):
-                if pt is None:
-                    problems.append(Problem("keine Punktgeometrie; nicht importiert", line))
+            xy = table.xy if table.xy is not None else np.full((len(table), 2), np.nan)
+            for i in np.flatnonzero(np.isnan(xy[:, 0])):
+                problems.append(Problem("keine Punktgeometrie; nicht importiert", int(table.lines[i])))
+            return xy[:, 0].copy(), xy[:, 1].copy()
+        xs, xerr = colconv.numbers(table.cells[prof.x], table.decimal)
+        ys, yerr = colconv.numbers(table.cells[prof.y], table.decimal)
+        bad = np.isnan(xs) | np.isnan(ys)
+        for i in np.flatnonzero(bad):
+            for col, vals, err in ((prof.x, xs, xerr), (prof.y, ys, yerr)):
+                if i in err:
+                    msg = f"Koordinate '{col}' beschädigt: {err[i]}; nicht importiert"
+                elif np.isnan(vals[i]):
+                    msg = f"Koordinate '{col}' fehlt; nicht importiert"
                 else:
-                    xs[i], ys[i] = pt
-            return xs, ys
-        ix, iy = table.columns.index(prof.x), table.columns.index(prof.y)
-        for i, (line, values) in enumerate(table.rows):
-            vals = []
-            for col, idx in ((prof.x, ix), (prof.y, iy)):
-                try:
-                    v = _number(values[idx], table.decimal)
-                except NumberError as exc:
-                    problems.append(Problem(f"Koordinate '{col}' beschädigt: {exc.args[0]}; nicht importiert", line))
-                    break
-                if v is None:
-                    problems.append(Problem(f"Koordinate '{col}' fehlt; nicht importiert", line))
-                    break
-                vals.append(v)
-            else:
-                xs[i], ys[i] = vals
+                    continue
+                problems.append(Problem(msg, int(table.lines[i])))
+                break
+        xs[bad], ys[bad] = np.nan, np.nan
         return xs, ys
 
     def _crs(self, project: Project, table: SourceTable, prof: MappingProfile, xs, ys, path: Path):
@@ -283,100 +309,176 @@ class TreeImporter(Importer):
         guess = infer_crs(xs, ys, project.crs, project.config.project.extent, path=path)
         return resolve_crs(guess.epsg), guess.epsg, guess.swapped, guess.explanation
 
-    def _features(self, project, path, table, prof, xs, ys, crs, epsg, swapped, report, cancel):
+    def _features(self, project, path, table, prof, xs, ys, crs, epsg, swapped, report, cancel
+                  ) -> tuple[FeatureTable, tuple[float, float, float, float] | None]:
+        """The importable rows as a FeatureTable (reprojected points); every other row gets a Problem."""
         if swapped:
             xs, ys = ys, xs
+        n = len(xs)
         ok = np.isfinite(xs) & np.isfinite(ys)
-        reasons: list[str | None] = [None] * len(xs)
+        reasons: dict[int, str] = {}
         idx = np.flatnonzero(ok)
         for i, r in zip(idx, damage_reasons(xs[idx], ys[idx], epsg, crs)):
-            reasons[i] = r
-        good = np.array([ok[i] and reasons[i] is None for i in range(len(xs))], dtype=bool)
-        px, py = np.full(len(xs), np.nan), np.full(len(xs), np.nan)
+            if r is not None:
+                reasons[int(i)] = r
+        good = ok.copy()
+        good[list(reasons)] = False
+        px, py = np.full(n, np.nan), np.full(n, np.nan)
         if good.any():
             out = Reprojector(crs, project.crs)(np.column_stack([xs[good], ys[good]]))
             px[good], py[good] = out[:, 0], out[:, 1]
         data_bounds = (float(np.nanmin(px)), float(np.nanmin(py)), float(np.nanmax(px)), float(np.nanmax(py))) \
             if good.any() else None
+        cancel.check(path)
+        m = self._map(table, prof)
+        inside = self._inside(project, px, py)
+        keys = m.keys
         first_line: dict[str, int] = {}
-        feats: list[Feature] = []
-        for i, (line, values) in enumerate(table.rows):
-            if i % 2000 == 0:
-                cancel.check(path)
-            attrs, probs, key_err = self._attrs(dict(zip(table.columns, values)), prof, table.decimal)
-            key = attrs.get("baumnummer")
-            if key_err:
-                report.problems.append(Problem(key_err + "; nicht importiert", line))
-                continue
-            if key in first_line:
+        lines = table.lines.tolist()
+        dup: dict[int, int] = {}  # row -> line of the first row with its key
+        for i, key in enumerate(keys):
+            if key:
+                first = first_line.setdefault(key, lines[i])
+                if first != lines[i]:
+                    dup[i] = first
+        has_key = np.fromiter((bool(k) for k in keys), dtype=bool, count=n)
+        unique = np.ones(n, dtype=bool)
+        unique[list(dup)] = False
+        plausible = np.ones(n, dtype=bool)
+        plausible[list(reasons)] = False
+        keep = has_key & unique & ok & plausible & inside
+        check = np.flatnonzero(~keep) if len(m.field_problems) == 0 else \
+            np.union1d(np.flatnonzero(~keep), np.fromiter(m.field_problems, dtype=np.intp))
+        for i in check.tolist():
+            line, key = lines[i], keys[i]
+            if not key:
+                report.problems.append(Problem("Baumnummer fehlt; nicht importiert", line))
+            elif i in dup:
                 report.problems.append(Problem(
-                    f"Baumnummer '{key}' kommt doppelt vor (Zeilen {first_line[key]} und {line}); "
+                    f"Baumnummer '{key}' kommt doppelt vor (Zeilen {dup[i]} und {line}); "
                     "die zweite Zeile wurde nicht importiert", line, key))
-                continue
-            first_line[key] = line
-            if not ok[i]:
+            elif not ok[i]:
                 continue  # problem already reported by _raw_xy
-            if reasons[i] is not None:
+            elif i in reasons:
                 report.problems.append(Problem(f"Koordinate unplausibel: {reasons[i]}; nicht importiert", line, key))
-                continue
-            if not project.overlaps_extent((px[i], py[i], px[i], py[i])):
+            elif not inside[i]:
                 report.problems.append(Problem(
                     f"liegt außerhalb des Projektgebiets ({px[i]:.0f}, {py[i]:.0f}); nicht importiert", line, key))
-                continue
-            report.problems += [Problem(p, line, key) for p in probs]
-            attrs["source_file"] = path.name
-            feats.append(Feature(attrs, Point(round(float(px[i]), 3), round(float(py[i]), 3))))
-        return feats, data_bounds
+            else:
+                report.problems += [Problem(msg, line, key) for msg in m.field_problems[i]]
+        sel = np.flatnonzero(keep)
+        cols = dict(m.columns)
+        cols["source_file"] = [path.name] * n
+        points = shapely.points(np.round(px[sel], 3), np.round(py[sel], 3))
+        chosen = FeatureTable(cols).select(sel)
+        return FeatureTable(chosen.columns, points), data_bounds
 
-    def _attrs(self, row: dict[str, Any], prof: MappingProfile, decimal: str
-               ) -> tuple[dict[str, Any], list[str], str | None]:
-        """(TREES attributes, German problems with single fields, key error) of one row."""
-        cols, probs = prof.columns, []
-        attrs: dict[str, Any] = {f.name: None for f in TREES.fields if f.name != "source_file"}
+    @staticmethod
+    def _inside(project: Project, px: np.ndarray, py: np.ndarray) -> np.ndarray:
+        ext = project.config.project.extent
+        if ext is None:
+            return np.ones(len(px), dtype=bool)
+        tol = project.config.project.extent_tolerance
+        return ((px >= ext[0] - tol) & (px <= ext[2] + tol) & (py >= ext[1] - tol) & (py <= ext[3] + tol))
+
+    def _map(self, table: SourceTable, prof: MappingProfile) -> Mapped:
+        """All rows mapped onto TREES: typed columns, units normalised, FLL dates completed."""
+        n, cols = len(table), prof.columns
+        out: dict[str, Any] = {f.name: [None] * n for f in TREES.fields if f.name != "source_file"}
+        problems: dict[int, list[str]] = {}
+
+        def note(errors: dict[int, str], fld: str) -> None:
+            for i, msg in errors.items():
+                problems.setdefault(i, []).append(f"Feld '{_TITLES.get(fld, fld)}': {msg}; Feld bleibt leer")
+
         for fld, col in cols.items():
-            if fld not in attrs or col not in row:
+            if fld not in out or col not in table.cells:
                 continue
-            raw = row[col]
+            arr = table.cells[col]
             ftype = TREES.field(fld).type
-            try:
-                if ftype == "real":
-                    v = _number(raw, decimal)
-                    if v is not None:
-                        # a profile without units (e.g. saved by the wizard) still honours "Umfang [m]"
-                        unit = prof.units.get(fld) or unit_from_name(col) or DEFAULT_UNITS.get(fld, "m")
-                        v = to_metres(v, unit) * (100.0 if fld == "stammumfang_cm" else 1.0)
-                        v = round(v, 3)
-                        lo, hi = _RANGES.get(fld, (-np.inf, np.inf))
-                        if not lo <= v <= hi:
-                            raise NumberError(f"{v:g} liegt außerhalb von {lo:g}–{hi:g} (falsche Einheit?)")
-                    attrs[fld] = v
-                elif ftype == "integer":
-                    attrs[fld] = _year(raw, decimal) if fld == "pflanzjahr" else _int(raw, decimal)
-                elif ftype == "date":
-                    d = parse_date(_text(raw))
-                    attrs[fld] = d
-                else:
-                    attrs[fld] = _text(raw)
-            except ValueError as exc:
-                probs.append(f"Feld '{_TITLES.get(fld, fld)}': {exc.args[0]}; Feld bleibt leer")
-        key = attrs.get("baumnummer")
-        if key and PREFIX_KEY in cols:
-            pre = _text(row.get(cols[PREFIX_KEY]))
-            key = f"{pre}/{key}" if pre else key
-            attrs["baumnummer"] = key
-        if attrs.get("art") and "art_deutsch" not in cols and ", " in attrs["art"]:
-            attrs["art"], attrs["art_deutsch"] = (s.strip() for s in attrs["art"].split(", ", 1))
-        if attrs.get("art") and "gattung" not in cols:
-            first = attrs["art"].split()[0]
-            if first[:1].isupper() and first.isalpha():
-                attrs["gattung"] = first
-        nxt, interval, _note = complete_inspection(attrs["letzte_kontrolle"], attrs["naechste_kontrolle"],
-                                                   attrs["kontrollintervall_monate"], self.default_interval_months)
-        attrs["naechste_kontrolle"], attrs["kontrollintervall_monate"] = nxt, interval
-        for d in ("letzte_kontrolle", "naechste_kontrolle"):
-            if isinstance(attrs[d], date):
-                attrs[d] = attrs[d].isoformat()
-        return attrs, probs, None if key else "Baumnummer fehlt"
+            if ftype == "real":
+                vals, errors = colconv.numbers(arr, table.decimal)
+                unit = prof.units.get(fld) or unit_from_name(col) or DEFAULT_UNITS.get(fld, "m")
+                vals = np.round(to_metres(1.0, unit) * (100.0 if fld == "stammumfang_cm" else 1.0) * vals, 3)
+                lo, hi = _RANGES.get(fld, (-np.inf, np.inf))
+                with np.errstate(invalid="ignore"):
+                    wrong = np.isfinite(vals) & ~((vals >= lo) & (vals <= hi))
+                for i in np.flatnonzero(wrong):
+                    errors[int(i)] = f"{vals[i]:g} liegt außerhalb von {lo:g}–{hi:g} (falsche Einheit?)"
+                vals[wrong] = np.nan
+                out[fld] = vals
+            elif ftype == "integer":
+                out[fld], errors = (colconv.years(arr, table.decimal) if fld == "pflanzjahr"
+                                    else colconv.integers(arr, table.decimal))
+            elif ftype == "date":
+                out[fld], errors = colconv.dates(arr)
+            else:
+                out[fld], errors = colconv.texts(arr), {}
+            note(errors, fld)
+        self._fill_defaults(out, prof)
+        if PREFIX_KEY in cols and cols[PREFIX_KEY] in table.cells:
+            pre = colconv.texts(table.cells[cols[PREFIX_KEY]])
+            out["baumnummer"] = [f"{p}/{k}" if k and p else k for p, k in zip(pre, out["baumnummer"])]
+        self._split_species(out, cols)
+        self._complete_dates(out, self.default_interval_months or prof.defaults.get("kontrollintervall_monate"))
+        return Mapped(out, problems)
+
+    def _fill_defaults(self, out: dict[str, Any], prof: MappingProfile) -> None:
+        """Profile defaults fill empty cells of their field (the interval only as the FLL default, see fll)."""
+        for fld, value in prof.defaults.items():
+            col = out.get(fld)
+            if col is None or fld == "kontrollintervall_monate":
+                continue
+            if isinstance(col, np.ndarray):
+                col[np.isnan(col)] = float(value)
+            else:
+                out[fld] = [value if v is None else v for v in col]
+
+    @staticmethod
+    def _split_species(out: dict[str, Any], cols: dict[str, str]) -> None:
+        """``Art`` like "Acer platanoides, Spitz-Ahorn" gives the German name; the genus is its first word."""
+        split = "art_deutsch" not in cols
+        genus = "gattung" not in cols
+        if not (split or genus):
+            return
+        cache: dict[str, tuple[str, str | None, str | None]] = {}
+        art, deutsch, gattung = out["art"], out["art_deutsch"], out["gattung"]
+        for i, a in enumerate(art):
+            if not a:
+                continue
+            hit = cache.get(a)
+            if hit is None:
+                name, de = a, None
+                if split and ", " in a:
+                    name, de = (s.strip() for s in a.split(", ", 1))
+                first = name.split()[0] if name.split() else ""
+                hit = (name, de, first if genus and first[:1].isupper() and first.isalpha() else None)
+                cache[a] = hit
+            art[i] = hit[0]
+            if hit[1] is not None:
+                deutsch[i] = hit[1]
+            if hit[2] is not None:
+                gattung[i] = hit[2]
+
+    @staticmethod
+    def _complete_dates(out: dict[str, Any], default_interval: int | None) -> None:
+        """FLL: next inspection from the last one and the interval (or the interval from both dates)."""
+        last, nxt, iv = out["letzte_kontrolle"], out["naechste_kontrolle"], out["kontrollintervall_monate"]
+        cache: dict[tuple, tuple] = {}
+        for i, key in enumerate(zip(last, nxt, iv)):
+            if key[0] is None and key[1] is None:
+                continue
+            hit = cache.get(key)
+            if hit is None:
+                n2, iv2, _note = complete_inspection(*key, default_interval)
+                hit = cache[key] = (key[0] and key[0].isoformat(), n2 and n2.isoformat(), iv2)
+            last[i], nxt[i], iv[i] = hit
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, np.generic):
+        v = v.item()
+    return None if isinstance(v, float) and v != v else v
 
 
 # --------------------------------------------------------------------- reading
@@ -385,7 +487,7 @@ def read_table(path: Path, **csv_kw: Any) -> SourceTable:
     if path.suffix.lower() in GIS_SUFFIXES:
         return _read_gis(path)
     t = read_csv(path, **csv_kw)
-    return SourceTable("csv", t.columns, t.rows, t.encoding, t.delimiter, t.decimal,
+    return SourceTable("csv", t.columns, t.cells, t.lines, t.encoding, t.delimiter, t.decimal,
                        problems=[Problem(m, line) for line, m in t.problems])
 
 
@@ -416,26 +518,17 @@ def _read_gis(path: Path) -> SourceTable:
         raise FormatError(f"Die Datei kann nicht gelesen werden: {exc}", path=path) from None
     cols = [str(c) for c in meta["fields"]]
     n = len(geoms) if geoms is not None else 0
-    shp = shapely.from_wkb(geoms) if n else []
-    xy: list[tuple[float, float] | None] = []
-    for g in shp:
-        if g is None or g.is_empty:
-            xy.append(None)
-        else:
-            p = g if g.geom_type == "Point" else g.representative_point()
-            xy.append((p.x, p.y))
-    rows = [(i + 1, [_py(arr[i]) for arr in data]) for i in range(n)]
-    return SourceTable("gis", cols, rows, decimal=".", file_crs=meta.get("crs"), xy=xy, layer=layer)
-
-
-def _py(v: Any) -> Any:
-    if isinstance(v, np.datetime64):
-        return None if np.isnat(v) else str(v)[:10]
-    if isinstance(v, np.floating):
-        return None if np.isnan(v) else float(v)
-    if isinstance(v, np.integer):
-        return int(v)
-    return v
+    xy = np.full((n, 2), np.nan)
+    if n:
+        shp = shapely.from_wkb(geoms)
+        present = ~(shapely.is_missing(shp) | shapely.is_empty(shp))
+        pts = shp[present]
+        not_point = shapely.get_type_id(pts) != 0
+        pts[not_point] = shapely.point_on_surface(pts[not_point])
+        xy[present] = np.column_stack([shapely.get_x(pts), shapely.get_y(pts)])
+    cells = {c: colconv.to_arrow(arr) for c, arr in zip(cols, data)}
+    return SourceTable("gis", cols, cells, np.arange(1, n + 1), decimal=".", file_crs=meta.get("crs"), xy=xy,
+                       layer=layer)
 
 
 # --------------------------------------------------------------------- mapping
@@ -458,7 +551,7 @@ def propose_profile(table: SourceTable, stem: str) -> tuple[MappingProfile, list
     xy = propose(table.columns, COORD_SYNONYMS) if table.kind == "csv" else {}
     rest = [c for c in table.columns if c not in xy.values()]
     cols = propose(rest, TREE_SYNONYMS)
-    if "baumnummer" in cols and table.rows:
+    if "baumnummer" in cols and len(table):
         cols = _unique_key(table, cols, rest, notes)
     units = {}
     for fld, col in cols.items():
@@ -474,8 +567,7 @@ def propose_profile(table: SourceTable, stem: str) -> tuple[MappingProfile, list
 
 def _unique_key(table: SourceTable, cols: dict[str, str], rest: list[str], notes: list[str]) -> dict[str, str]:
     def values(col: str) -> list[str]:
-        i = table.columns.index(col)
-        return [str(v).strip() for _, v in ((ln, r[i]) for ln, r in table.rows)]
+        return [v or "" for v in colconv.texts(table.cells[col])]
 
     def unique(vals: list[str]) -> bool:
         filled = [v for v in vals if v]
@@ -513,44 +605,6 @@ def unit_from_name(column: str) -> str | None:
         return m.group(1).lower()
     m = re.search(r"\bin\s+(mm|cm|dm|m)$", s, re.IGNORECASE)
     return m.group(1).lower() if m else None
-
-
-# --------------------------------------------------------------------- values
-def _text(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    s = str(v).strip()
-    return s or None
-
-
-def _number(v: Any, decimal: str) -> float | None:
-    if v is None:
-        return None
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return None if isinstance(v, float) and np.isnan(v) else float(v)
-    return parse_number(str(v), decimal)
-
-
-def _int(v: Any, decimal: str) -> int | None:
-    f = _number(v, decimal)
-    if f is None:
-        return None
-    if not float(f).is_integer():
-        raise NumberError(f"'{v}' ist keine ganze Zahl")
-    return int(f)
-
-
-def _year(v: Any, decimal: str) -> int | None:
-    s = _text(v)
-    if s is None:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:[.,]0+)?", s)
-    y = int(m[1]) if m else parse_date(s).year
-    if not 1500 <= y <= date.today().year + 1:
-        raise NumberError(f"Pflanzjahr {y} ist unplausibel")
-    return y
 
 
 def _safe(stem: str) -> str:
