@@ -23,6 +23,7 @@ from importers.profiles import MappingProfile, load_profile, save_profile
 from twin.errors import Cancelled, CRSError, ExtentError, FormatError
 
 from tests.conftest import DATA
+from tests.test_import_alkis import ogr2ogr_available  # noqa: F401 - fixture
 from tests.test_import_citygml import snapshot
 
 INSPIRE = DATA / "inspire"
@@ -392,3 +393,62 @@ def test_dry_run_writes_nothing(new_project, tmp_path):
     r = FlatCadastreImporter()(p, shp, dry_run=True)
     assert r.dry_run and r.counts["neu"] == 5 and r.provenance_id is None and "Probelauf" in r.summary()
     assert snapshot(p) == before and not (p.root / "profiles").exists()
+
+
+def test_unmapped_columns_are_reported(new_project, tmp_path):
+    """Columns the mapping leaves unused are named in the report (and the provenance), nothing vanishes."""
+    rows = [({**a, "BEMERKUNG": "Testfeld", "ERFASST": "2024-01-01"}, g) for a, g in _german_parcels()]
+    path = tmp_path / "mit_extras.shp"
+    _write(path, rows, driver="ESRI Shapefile", encoding="cp1252")
+    p = new_project(extent=DE_EXTENT)
+    r = FlatCadastreImporter()(p, path)
+    assert r.counts["Flurstücke"] == 5 and r.counts["nicht zugeordnete Spalten"] == "BEMERKUNG, ERFASST"
+    assert p.store.provenance()[-1]["counts"]["nicht zugeordnete Spalten"] == "BEMERKUNG, ERFASST"
+    assert "nicht zugeordnete Spalten: BEMERKUNG, ERFASST" in r.summary()
+    # a profile that maps less leaves more unmapped, in the file's column order
+    imp = FlatCadastreImporter(profile=MappingProfile(name="knapp", target="parcels", columns={
+        "flurstueckskennzeichen": "FLSTKENNZ", "amtliche_flaeche": "AFL"}))
+    r2 = imp(p, path)
+    assert r2.counts["nicht zugeordnete Spalten"] == "GEMARKUNG, FLUR, FLSTNRZAE, FLSTNRNEN, LAGE, BEMERKUNG, ERFASST"
+    # everything mapped: no entry
+    full = tmp_path / "voll.shp"
+    _write(full, _german_parcels(), driver="ESRI Shapefile", encoding="cp1252")
+    assert "nicht zugeordnete Spalten" not in FlatCadastreImporter()(p, full).counts
+
+
+@pytest.mark.usefixtures("ogr2ogr_available")
+def test_geopackage_converted_by_gdal_from_real_nas_through_profile(new_project, tmp_path):
+    """No real German flat export is available; the nearest real thing: the Hamburg NAS parcels
+    converted to a GeoPackage by GDAL's NAS driver (column names as in GDAL/PostNAS-based exports),
+    imported through a profile. Same 137 parcels, official areas and ids as the NAS import."""
+    import gzip
+    import os
+    import subprocess
+
+    from importers.alkis.load import NASImporter
+    from tests.test_import_alkis import GFS, HH as HH_NAS, HH_EXTENT
+
+    plain = tmp_path / "hh.xml"  # GDAL writes side files next to its input: never into tests/data
+    with gzip.open(HH_NAS) as src:
+        plain.write_bytes(src.read())
+    gpkg = tmp_path / "flurstuecke_hh.gpkg"
+    subprocess.run(["ogr2ogr", "-f", "GPKG", str(gpkg), str(plain), "AX_Flurstueck", "-nlt", "CONVERT_TO_LINEAR",
+                    "-a_srs", "EPSG:25832"], check=True, capture_output=True,
+                   env={**os.environ, "NAS_GFS_TEMPLATE": str(GFS), "OGR_ARC_STEPSIZE": "0.05"})
+    prof = MappingProfile(name="hh_gdal", target="parcels", columns={
+        "flurstueckskennzeichen": "flurstueckskennzeichen", "amtliche_flaeche": "amtlicheflaeche",
+        "gml_id": "gml_id"})
+    p = new_project(extent=HH_EXTENT)
+    r = FlatCadastreImporter(profile=prof)(p, gpkg)
+    assert r.counts["Flurstücke"] == 137 and r.problems == [] and r.source_crs == "EPSG:25832"
+    assert "nicht zugeordnete Spalten" not in r.counts
+    flat = {f.attrs["flurstueckskennzeichen"]: f for f in p.store.features("parcels")}
+    q = new_project(extent=HH_EXTENT)
+    NASImporter()(q, HH_NAS)
+    nas_parcels = {f.attrs["flurstueckskennzeichen"]: f for f in q.store.features("parcels")}
+    assert set(flat) == set(nas_parcels)
+    for k, f in flat.items():
+        n = nas_parcels[k].attrs
+        assert (f.attrs["amtliche_flaeche"], f.attrs["gml_id"], f.attrs["gemarkung"], f.attrs["zaehler"]) == (
+            n["amtliche_flaeche"], n["gml_id"], n["gemarkung"], n["zaehler"])
+        assert f.attrs["berechnete_flaeche"] == pytest.approx(n["berechnete_flaeche"], abs=1.0 + 1e-5 * f.geometry.area)

@@ -124,13 +124,18 @@ def _arc_string(pts: np.ndarray, max_sagitta: float) -> np.ndarray:
     return _join(parts)
 
 
+def _same(a: np.ndarray, b: np.ndarray, tol: float) -> bool:
+    """Two points within ``tol`` in x and y (cheaper than np.allclose for one pair)."""
+    return abs(float(a[0]) - float(b[0])) <= tol and abs(float(a[1]) - float(b[1])) <= tol
+
+
 def _join(parts: list[np.ndarray]) -> np.ndarray:
     """Concatenate point sequences, dropping the repeated joint point."""
     out: list[np.ndarray] = []
     for p in parts:
         if len(p) == 0:
             continue
-        if out and np.allclose(out[-1][-1], p[0], rtol=0, atol=1e-9):
+        if out and _same(out[-1][-1], p[0], 1e-9):
             p = p[1:]
         out.append(p)
     return np.concatenate(out) if out else np.empty((0, 2))
@@ -177,11 +182,54 @@ def _only_child(el: etree._Element | None) -> etree._Element:
     return kids[0]
 
 
+_CURVE_MEMBER, _CURVE, _SEGMENTS = f"{{{GML}}}curveMember", f"{{{GML}}}Curve", f"{{{GML}}}segments"
+_LSS, _POSLIST = f"{{{GML}}}LineStringSegment", f"{{{GML}}}posList"
+
+
+def _plain_ring(ring: etree._Element) -> np.ndarray | None:
+    """The points of a gml:Ring made only of 2D LineStringSegments with posList (the usual NAS
+    ring: one gml:Curve per edge), read in one go; None for anything else (arcs, pos, 3D …)."""
+    texts = []
+    for member in ring:
+        if member.tag != _CURVE_MEMBER or len(member) != 1 or member[0].tag != _CURVE:
+            return None
+        segs = member[0].find(_SEGMENTS)
+        if segs is None:
+            return None
+        for seg in segs:
+            if seg.tag != _LSS or len(seg) != 1:
+                return None
+            pl = seg[0]
+            if pl.tag != _POSLIST or pl.get("srsDimension") not in (None, "2") or not pl.text:
+                return None
+            texts.append(pl.text)
+    if not texts or _dim(ring) != 2:
+        return None
+    parts = [t.split() for t in texts]
+    sizes = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    if (sizes < 4).any() or (sizes % 2).any():
+        return None  # the general path reports the error
+    try:
+        pts = np.array([v for p in parts for v in p], dtype=float).reshape(-1, 2)
+    except ValueError:
+        return None
+    starts = np.cumsum(sizes // 2)[:-1]  # first point of every segment but the first
+    joint = (np.abs(pts[starts] - pts[starts - 1]) <= 1e-9).all(axis=1)
+    if joint.any():
+        keep = np.ones(len(pts), dtype=bool)
+        keep[starts[joint]] = False
+        pts = pts[keep]
+    return pts
+
+
 def _ring(prop: etree._Element, max_sagitta: float) -> Ring:
-    pts = curve_points(_only_child(prop), max_sagitta)
+    el = _only_child(prop)
+    pts = _plain_ring(el) if el.tag == f"{{{GML}}}Ring" else None
+    if pts is None:
+        pts = curve_points(el, max_sagitta)
     if len(pts) < 3:
         raise GeometryError(f"Ring mit nur {len(pts)} Punkten")
-    if not np.allclose(pts[0], pts[-1], rtol=0, atol=1e-6):
+    if not _same(pts[0], pts[-1], 1e-6):
         gap = float(np.hypot(*(pts[0] - pts[-1])))
         if gap > 0.01:
             raise GeometryError(f"Ring nicht geschlossen (Lücke {gap:.3f} m)")

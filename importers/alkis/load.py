@@ -8,6 +8,13 @@ CRS and checks the project extent per object; nothing is written. Phase 2 writes
 and the provenance row in one transaction. Natural keys: flurstueckskennzeichen for parcels,
 gml:id (AAA Objektkennung) for everything else; a re-import updates changed objects only.
 
+Tatsächliche Nutzung: each parcel's ``nutzung`` is the text of :mod:`importers.alkis.nutzung`
+(use objects of the same file intersected with the parcel, e.g. "Landwirtschaft (Grünland) 82 %,
+Wald (Laubholz) 18 %"); a file without use objects leaves it empty. NBA files
+(:mod:`importers.alkis.nba`) delete and replace objects in the same transaction; there values
+derived from objects the file does not contain (Nutzung of a parcel the file's use objects do
+not cover, Lagebezeichnung, Gemarkung name) keep what is stored.
+
 A flurstueckskennzeichen that occurs twice in one file is a Problem: the first object is
 imported, the second rejected (never merged). ``berechnete_flaeche`` is the planar area of the
 (densified) polygon in the file's own projected CRS (the official ALKIS reference system, so the
@@ -24,9 +31,12 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon
 
+from importers.alkis import nba
 from importers.alkis.codes import gebaeudefunktion_text
 from importers.alkis.geometry import MAX_SAGITTA, build_multipolygon
 from importers.alkis.nas import ADV_NS_MARK, NASFile, NASObject, parse_nas, read_head
+from importers.alkis.nutzung import label as nutzung_label
+from importers.alkis.nutzung import parcel_shares, shares_text
 from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker, resolve_file_crs
 from twin.crs import Reprojector, file_axes_swapped, horizontal
 from twin.errors import CRSError, ExtentError, FormatError
@@ -60,14 +70,16 @@ class NASImporter(Importer):
                          cancel=lambda: cancel.cancelled, max_sagitta=self.max_sagitta)
         cancel.check(path)
         progress(0.5, "Prüfe und transformiere …")
+        deletions = nba.resolve(data, report.problems)
         reproject = self._reprojectors(data, path, report, project)
         parcels, buildings, bounds = self._geo_features(project, data, reproject, report, path)
         owners, register = self._owner_features(data, path)
-        if not parcels and not buildings and not owners and not register:
+        if not parcels and not buildings and not owners and not register and not deletions:
             if bounds is not None:
                 project.check_extent(bounds, path=path)
                 raise ExtentError("Die Datei enthält keine importierbaren Flurstücke oder Gebäude.", path=path)
             raise FormatError("Die NAS-Datei enthält keine Flurstücke, Gebäude oder Eigentümerdaten.", path=path)
+        coverage = self._nutzung(data, parcels, reproject, report)
         cancel.check(path)
 
         store = project.store
@@ -77,6 +89,10 @@ class NASImporter(Importer):
         with store.transaction():
             pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
                                           counts={}, actor=actor, source_crs=report.source_crs)
+            if data.changes:  # NBA: values from objects not in this file stay as stored
+                nba.keep_stored(store, PARCELS, parcels, nba.parcel_gaps(parcels, coverage, data))
+                nba.keep_stored(store, CADASTRE_BUILDINGS, buildings, nba.building_gaps(buildings, data))
+            deleted = nba.apply(store, deletions, actor=actor, provenance_id=pid)
             results = {}
             for schema, feats in jobs:
                 if not feats and schema in (OWNERS, LAND_REGISTER):
@@ -88,22 +104,55 @@ class NASImporter(Importer):
                 "Gebäude": len(buildings),
                 "Eigentümer": len(owners),
                 "Buchungen": len(register),
+                "Nutzungsobjekte": len(data.nutzung),
                 "neu": sum(r.inserted for r in results.values()),
                 "geändert": sum(r.updated for r in results.values()),
                 "unverändert": sum(r.unchanged for r in results.values()),
+                "gelöscht": sum(deleted.values()),
                 "übersprungen": len({p.feature for p in report.problems if p.feature and _rejected(p)}),
                 "je Ebene neu/geändert/unverändert": {n: f"{r.inserted}/{r.updated}/{r.unchanged}"
                                                       for n, r in results.items()},
             }
+            if deletions.ids or deleted:
+                report.counts["Löschaufträge"] = len(deletions.ids)
+                report.counts["je Ebene gelöscht"] = deleted
             store.update_provenance_counts(pid, report.counts)
             cancel.check(path)  # last chance: a cancel now still rolls everything back
             report.provenance_id = pid
         progress(1.0, report.summary())
 
+    # ----------------------------------------------------------------- Tatsächliche Nutzung
+    def _nutzung(self, data: NASFile, parcels: list[Feature], reproject: dict, report: ImportReport) -> list[float]:
+        """Set ``nutzung`` of the parcel features; returns the share of each parcel covered by use objects."""
+        geoms, labels = [], []
+        for o in data.nutzung:
+            if o.attrs.get("istWeitereNutzung"):
+                continue  # overlay, not part of the tessellation
+            what = f"Nutzungsobjekt {o.kind}"
+            if o.polygons is None:
+                report.problems.append(Problem(f"{what} {o.geometry_error or 'ohne Geometrie'}; bei der Nutzung "
+                                               "nicht berücksichtigt", o.line, o.gml_id))
+                continue
+            rp, _projected = _pick(reproject, o, data)
+            try:
+                geom, note = build_multipolygon([(rp(ext), [rp(h) for h in holes]) for ext, holes in o.polygons])
+            except Exception as exc:  # noqa: BLE001 - PROJ errors of any kind become a problem
+                geom, note = None, f"Koordinaten nicht transformierbar ({exc})"
+            if geom is None:
+                report.problems.append(Problem(f"{what}: {note}; bei der Nutzung nicht berücksichtigt",
+                                               o.line, o.gml_id))
+                continue
+            geoms.append(geom)
+            labels.append(nutzung_label(o.kind, o.attrs))
+        shares = parcel_shares([f.geometry for f in parcels], geoms, labels)
+        for f, sh in zip(parcels, shares):
+            f.attrs["nutzung"] = shares_text(sh)
+        return [sum(sh.values()) for sh in shares]
+
     # ----------------------------------------------------------------- CRS
     def _reprojectors(self, data: NASFile, path: Path, report: ImportReport, project: Project) -> dict:
         """Per srsName used in the file (or the one given by the user): (Reprojector, source is projected)."""
-        objs = [o for o in (*data.parcels, *data.buildings) if o.polygons]
+        objs = [o for o in (*data.parcels, *data.buildings, *data.nutzung) if o.polygons]
         if self.source_crs:
             names = {None: self.source_crs}
             main = self.source_crs

@@ -8,6 +8,8 @@ Field mapping (flat formats): ``self.profile`` (a :class:`MappingProfile` or the
 profile) wins; else a saved project profile whose columns are all present
 (:func:`importers.profiles.find_profile`); else a proposal from :data:`synonyms.PARCEL_SYNONYMS`.
 A proposed mapping is saved after a successful import as ``profiles/parcels_<stem>.toml``.
+Source columns the mapping leaves unused are listed in the report
+(``counts["nicht zugeordnete Spalten"]``), so that nothing vanishes unnoticed.
 
 INSPIRE ``cp:CadastralZoning`` files are rejected (no parcels; there is no zoning layer yet).
 """
@@ -38,8 +40,9 @@ from twin.project import Project
 from twin.store import Feature
 
 GML_SUFFIXES = (".gml", ".xml")
-#: ALKIS flurstueckskennzeichen: Land(2) Gemarkung(4) Flur(3) Zähler(5) Nenner(4) Folge(2)
-_FSK = re.compile(r"^(\d{2})(\d{4})(\d{3})(\d{5})([\d_]{4})([\d_]{2})$")
+#: ALKIS flurstueckskennzeichen: Land(2) Gemarkung(4) Flur(3) Zähler(5) Nenner(4) Folge(2);
+#: "___" where a Land has no Flur (Hamburg, Berlin)
+_FSK = re.compile(r"^(\d{2})(\d{4})(\d{3}|___)(\d{5})([\d_]{4})([\d_]{2})$")
 _TEXT_FIELDS = {f.name for f in PARCELS.fields if f.type == "text"}
 _INT_FIELDS = {f.name for f in PARCELS.fields if f.type == "integer"}
 _REAL_FIELDS = {f.name for f in PARCELS.fields if f.type == "real"}
@@ -88,10 +91,11 @@ class FlatCadastreImporter(Importer):
         progress(0.0, f"Lese {path.name} …")
         head = read_head(path)
         save_as: MappingProfile | None = None
+        unmapped: list[str] = []
         if CP_NS_PART.encode() in head or path.suffix.lower() in GML_SUFFIXES:
             cands, fmt = self._read_inspire(project, path, report, cancel)
         else:
-            cands, fmt, save_as = self._read_flat(project, path, report, cancel)
+            cands, fmt, save_as, unmapped = self._read_flat(project, path, report, cancel)
         cancel.check(path)
         progress(0.5, "Prüfe Flurstücke …")
         parcels, bounds = self._validate(project, cands, report, path)
@@ -119,6 +123,8 @@ class FlatCadastreImporter(Importer):
             }
             if save_as is not None:
                 report.counts["Profil"] = save_as.name
+            if unmapped:  # said plainly, so that a column the mapping missed does not vanish unnoticed
+                report.counts["nicht zugeordnete Spalten"] = ", ".join(unmapped)
             store.update_provenance_counts(pid, report.counts)
             report.provenance_id = pid
         if save_as is not None and not report.dry_run:
@@ -204,7 +210,7 @@ class FlatCadastreImporter(Importer):
         return find_profile(project.root, TARGET, columns), False
 
     def _read_flat(self, project: Project, path: Path, report: ImportReport,
-                   cancel: CancelToken) -> tuple[list[_Candidate], str, MappingProfile | None]:
+                   cancel: CancelToken) -> tuple[list[_Candidate], str, MappingProfile | None, list[str]]:
         if path.suffix.lower() not in OGR_SUFFIXES:
             raise FormatError("Unbekanntes Format für Flurstücke (erwartet .shp, .gpkg, .geojson oder INSPIRE-GML).",
                               path=path)
@@ -268,7 +274,9 @@ class FlatCadastreImporter(Importer):
             save_as = MappingProfile(name=f"{TARGET}_{_safe(path.stem)}", target=TARGET, columns=mapping,
                                      crs=self.source_crs if self.source_crs and not table.crs else None,
                                      encoding=encoding)
-        return cands, table.driver or path.suffix.lstrip(".").upper(), save_as
+        used = set(mapping.values())
+        unmapped = [c for c in table.columns if c not in used]
+        return cands, table.driver or path.suffix.lstrip(".").upper(), save_as, unmapped
 
     # ----------------------------------------------------------------- validation
     def _validate(self, project: Project, cands: list[_Candidate], report: ImportReport,
@@ -393,7 +401,7 @@ def _complete(a: dict[str, Any]) -> None:
         a["land"] = a["land"] or land
         if not a.get("gemarkung"):
             a["gemarkung"] = gmk
-        if a.get("flur") is None:
+        if a.get("flur") is None and flur.isdigit():
             a["flur"] = int(flur)
         if a.get("zaehler") is None:
             a["zaehler"] = int(zae)
