@@ -14,8 +14,13 @@ SAMPLE_EXTENT = (690000.0, 5335000.0, 691000.0, 5336000.0)  # DGM1 tile 690/5335
 def sample_files(sample_dir: Path = SAMPLE_DIR) -> list[Path]:
     """The native-format source files of the sample, in import order (terrain first)."""
     files = [sample_dir / "real" / "BY_DGM1_690_5335.tif", sample_dir / "real" / "DEBY_LOD2_4959457.gml"]
-    files += sorted((sample_dir / "musterdorf").glob("*.gml"))
+    # every data file of the synthetic part, in name order (generators name them so that order fits)
+    files += sorted(p for p in (sample_dir / "musterdorf").iterdir()
+                    if p.is_file() and p.suffix.lower() not in _NOT_DATA and not p.name.startswith("."))
     return files
+
+
+_NOT_DATA = {".md", ".py", ".txt", ".toml", ".properties", ".gfs"}
 
 
 def build_sample_project(dest: str | Path, *, sample_dir: Path = SAMPLE_DIR, progress: ProgressFn | None = None,

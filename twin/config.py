@@ -56,7 +56,7 @@ class LayerConfig(_Model):
 
     name: str
     title: str
-    kind: Literal["terrain", "buildings"]
+    kind: Literal["terrain", "buildings", "sewer", "points", "pointcloud"]
     source: str
     visible: bool = True
     style: StyleConfig = StyleConfig()
