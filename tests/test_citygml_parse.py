@@ -347,12 +347,52 @@ def test_xml_that_is_not_citygml(tmp_path):
         parse_citygml(path)
 
 
-def test_citygml3_is_refused(tmp_path):
+def test_empty_citygml3_model(tmp_path):
     path = tmp_path / "v3.gml"
     path.write_text('<core:CityModel xmlns:core="http://www.opengis.net/citygml/3.0" '
                     'xmlns:gml="http://www.opengis.net/gml/3.2"/>', encoding="utf-8")
-    with pytest.raises(FormatError, match="CityGML 3.0"):
-        parse_citygml(path)
+    model = parse_citygml(path)
+    assert model.version == "3.0" and model.buildings == []
+
+
+# --- CityGML 3.0 (GML 3.2, core:boundary, con: surfaces, con:height, genericAttribute, xAL 3) --------------
+
+CG3 = DATA / "CityGML3_Building_LOD2_with_several_attributes.gml"
+MOABIT3 = DATA / "Berlin_Moabit_1Bldg_v3.gml"
+
+
+def test_citygml3_building_with_attributes():
+    model = parse_citygml(CG3)
+    assert model.version == "3.0" and model.problems == []
+    assert model.srs_name == "urn:adv:crs:DE_DHDN_3GK4*DE_DHHN92_NH" and model.srs_dimension == 3
+    assert len(model.buildings) == count(CG3, "Building") == 1
+    b = model.buildings[0]
+    assert b.gml_id == xpath(CG3, "string(//*[local-name()='Building']/@*[local-name()='id'])")
+    assert b.lod == 2 and b.parent_id is None
+    for kind in ("RoofSurface", "WallSurface", "GroundSurface"):
+        assert kinds(model)[kind] == count(CG3, kind)
+    assert (kinds(model)["RoofSurface"], kinds(model)["WallSurface"], kinds(model)["GroundSurface"]) == (2, 8, 1)
+    # every polygon once, although the lod2Solid references all of them again
+    assert polygon_count(model) == count(CG3, "Polygon") == 11
+    a = b.attributes
+    assert a["function"] == "31001_9998" and a["roof_type"] == "3100" and a["measured_height"] == 8.55
+    assert a["address"] == "Am Hang 15, 85665 Moosach" and a["creation_date"] == "2014-10-08T00:00:00"
+    assert a["generic"] == {"StandLK": "2014-07-28", "Gemeindeschluessel": "09175128"}
+    lo, hi = polygon_coordinate_bounds(CG3)
+    pts = np.vstack(rings(model))
+    assert np.allclose(pts.min(axis=0), lo) and np.allclose(pts.max(axis=0), hi)
+
+
+def test_citygml3_conversion_equals_citygml2_original():
+    v2, v3 = parse_citygml(MOABIT), parse_citygml(MOABIT3)
+    assert v3.version == "3.0" and v2.version == "2.0"
+    b2, b3 = v2.buildings[0], v3.buildings[0]
+    assert b3.gml_id == b2.gml_id and b3.lod == b2.lod == 2
+    assert kinds(v3) == kinds(v2)
+    for key in ("function", "measured_height", "address", "generic"):
+        assert b3.attributes[key] == b2.attributes[key], key
+    assert len(b3.attributes["generic"]) == count(MOABIT3, "genericAttribute") == 18
+    assert np.allclose(np.vstack(rings(v3)), np.vstack(rings(v2)))
 
 
 def test_empty_file(tmp_path):

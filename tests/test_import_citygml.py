@@ -257,3 +257,78 @@ def test_dry_run_terrain_leaves_no_raster(new_project):
     before = snapshot(p)
     r = TerrainImporter()(p, SAMPLE_REAL / "BY_DGM1_690_5335.tif", dry_run=True)
     assert r.counts["Pixel"] == 1_000_000 and snapshot(p) == before
+
+
+# ---------------------------------------------------------------- CityGML 3.0, more state tiles
+CG3 = CITYGML / "CityGML3_Building_LOD2_with_several_attributes.gml"
+THUERINGEN = CITYGML / "LoD1_652_5640_2_TH.gml.gz"  # byte-exact tile, gzip-compressed (see SOURCES.md)
+BIELEFELD = CITYGML / "LoD1_474_5756_1_NW.gml"
+
+
+def _xml_count_gz(path: Path, local: str) -> int:
+    import gzip
+
+    with gzip.open(path, "rb") as f:
+        tree = etree.parse(f)
+    return int(tree.xpath(f"count(//*[local-name()='{local}'])"))
+
+
+def test_citygml3_gauss_krueger_is_reprojected(new_project):
+    gk4 = Transformer.from_crs(31468, 25832, always_xy=True)
+    x, y = gk4.transform(4490663.0, 5322011.0)
+    p = new_project(extent=(x - 500, y - 500, x + 500, y + 500))
+    r = import_file(p, CG3, actor="bauamt")
+    assert r.counts["CityGML"] == "3.0" and r.problems == []
+    assert r.counts["Gebäude"] == _xml_count(CG3, "Building") == 1
+    assert r.counts["Flächen"] == _xml_count(CG3, "RoofSurface") + _xml_count(CG3, "WallSurface") + \
+        _xml_count(CG3, "GroundSurface") == 11
+    b = p.store.get("buildings", "DEBY_LOD2_5744682")
+    assert b.attrs["measured_height"] == 8.55 and b.attrs["function"] == "31001_9998" and b.attrs["lod"] == 2
+    assert b.attrs["roof_type"] == "3100" and b.attrs["address"] == "Am Hang 15, 85665 Moosach"
+    assert b.attrs["generic"] == {"StandLK": "2014-07-28", "Gemeindeschluessel": "09175128"}
+    types = [f.attrs["surface_type"] for f in p.store.features("building_surfaces")]
+    assert (types.count("RoofSurface"), types.count("WallSurface"), types.count("GroundSurface")) == (2, 8, 1)
+    # first roof corner, reprojected independently (DHDN GK4 -> ETRS89 UTM32), heights kept (DHHN92)
+    first = etree.parse(str(CG3)).find(".//{http://www.opengis.net/gml/3.2}posList")
+    vals = [float(v) for v in first.text.split()][:3]
+    ex, ey = gk4.transform(vals[0], vals[1])
+    pts = np.vstack([shapely.get_coordinates(f.geometry, include_z=True) for f in p.store.features("building_surfaces")])
+    d = np.hypot(pts[:, 0] - ex, pts[:, 1] - ey)
+    assert d.min() < 0.001 and pts[d.argmin(), 2] == pytest.approx(vals[2])
+    again = import_file(p, CG3)
+    assert again.counts["unverändert"] == 1 and again.counts["Flächen neu/geändert/entfernt"] == "0/0/0"
+
+
+def test_citygml3_and_2_give_the_same_building(new_project):
+    p = new_project(extent=None, crs=25833)
+    import_file(p, CITYGML / "Berlin_Moabit_1Bldg_v2.gml")
+    v2 = p.store.get("buildings", "BLDG_0003000b001e15b2")
+    p3 = new_project(extent=None, crs=25833)
+    r = import_file(p3, CITYGML / "Berlin_Moabit_1Bldg_v3.gml")
+    assert r.counts["CityGML"] == "3.0"
+    v3 = p3.store.get("buildings", "BLDG_0003000b001e15b2")
+    for key in ("measured_height", "function", "address", "ground_height", "roof_height", "generic"):
+        assert v3.attrs[key] == v2.attrs[key], key
+    assert v3.geometry.equals_exact(v2.geometry, 1e-9)
+
+
+def test_thueringen_lod1_tile_gzip(new_project):
+    p = new_project(extent=(652000.0, 5640000.0, 654000.0, 5642000.0))
+    r = import_file(p, THUERINGEN)
+    assert r.counts["CityGML"] == "1.0"
+    assert r.counts["Gebäude"] == _xml_count_gz(THUERINGEN, "Building") == 501  # = delivery note (.txt)
+    assert r.counts["Gebäudeteile"] == _xml_count_gz(THUERINGEN, "BuildingPart") == 86
+    assert p.store.count("buildings") == 587
+    assert "501" in (CITYGML / "LoD1_652_5640_2_TH.txt").read_text(encoding="utf-8")
+    assert {f.attrs["lod"] for f in p.store.features("buildings")} == {1}
+    xy = np.vstack([shapely.get_coordinates(f.geometry) for f in p.store.features("buildings")])
+    assert (xy[:, 0] > 651_900).all() and (xy[:, 0] < 654_100).all()
+    assert (xy[:, 1] > 5_639_900).all() and (xy[:, 1] < 5_642_100).all()
+
+
+def test_nrw_lod1_counts_match_file(new_project):
+    p = new_project(extent=None)
+    r = import_file(p, BIELEFELD)
+    assert r.counts["Gebäude"] == _xml_count(BIELEFELD, "Building")
+    assert r.counts["Gebäudeteile"] == _xml_count(BIELEFELD, "BuildingPart")
+    assert p.store.count("buildings") == _xml_count(BIELEFELD, "Building") + _xml_count(BIELEFELD, "BuildingPart")

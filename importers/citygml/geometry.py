@@ -1,4 +1,4 @@
-"""GML 3.1.1 surface geometry of one CityGML feature: rings, polygons and xlink references."""
+"""GML 3.1.1 / 3.2 surface geometry of one CityGML feature: rings, polygons and xlink references."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ import numpy as np
 from lxml import etree
 
 from importers.citygml.model import ParseProblem, Polygon, Ring
-from importers.citygml.ns import GML, GML_ID, XLINK_HREF, gml, split_tag
+from importers.citygml.ns import GML, GML32, XLINK_HREF, gml_any, gml_id, split_tag
 
-_POLYGONS = frozenset(gml(n) for n in ("Polygon", "PolygonPatch", "Triangle", "Rectangle"))
-_EXTERIOR = frozenset((gml("exterior"), gml("outerBoundaryIs")))
-_INTERIOR = frozenset((gml("interior"), gml("innerBoundaryIs")))
-_SOLID = gml("Solid")
-_SOLID_EXTERIOR = gml("exterior")
-_ORIENTABLE = gml("OrientableSurface")
-_LINEAR_RING = gml("LinearRing")
-_POS_LIST = gml("posList")
-_POS = gml("pos")
-_COORDINATES = gml("coordinates")
-_POINT_PROPS = frozenset((gml("pointProperty"), gml("pointRep")))
+_POLYGONS = frozenset().union(*(gml_any(n) for n in ("Polygon", "PolygonPatch", "Triangle", "Rectangle")))
+_EXTERIOR = gml_any("exterior") | gml_any("outerBoundaryIs")
+_INTERIOR = gml_any("interior") | gml_any("innerBoundaryIs")
+_SOLID = gml_any("Solid")
+_SOLID_EXTERIOR = gml_any("exterior")
+_ORIENTABLE = gml_any("OrientableSurface")
+_LINEAR_RING = gml_any("LinearRing")
+_POS_LIST = gml_any("posList")
+_POS = gml_any("pos")
+_COORDINATES = gml_any("coordinates")
+_POINT_PROPS = gml_any("pointProperty") | gml_any("pointRep")
 
 #: |normal z| above this is a roof (up) or ground (down) face
 FLAT_NORMAL_Z = 0.7
@@ -75,12 +75,12 @@ class GeometryReader:
                 self._seen.add(elem)
                 poly = self._polygon(elem)
                 if poly is not None:
-                    out.append(([r[::-1].copy() for r in poly] if reverse else poly, elem.get(GML_ID)))
+                    out.append(([r[::-1].copy() for r in poly] if reverse else poly, gml_id(elem)))
             return
-        if tag == _ORIENTABLE and elem.get("orientation") == "-":
+        if tag in _ORIENTABLE and elem.get("orientation") == "-":
             reverse = not reverse
         for child in elem.iterchildren(tag=etree.Element):
-            if tag == _SOLID and child.tag != _SOLID_EXTERIOR:
+            if tag in _SOLID and child.tag not in _SOLID_EXTERIOR:
                 continue  # inner shells (cavities) are not part of the outer hull
             self._collect(child, out, reverse)
 
@@ -89,14 +89,15 @@ class GeometryReader:
             self._problem(line, f"Externer Geometrie-Verweis '{href}' wird nicht unterstützt; übersprungen")
             return None
         if self._index is None:
-            self._index = {e.get(GML_ID): e for e in self._feature.xpath(".//*[@gml:id]", namespaces={"gml": GML})}
+            self._index = {gml_id(e): e for e in self._feature.xpath(".//*[@gml:id or @g32:id]",
+                                                                      namespaces={"gml": GML, "g32": GML32})}
         target = self._index.get(href[1:])
         if target is None:
             self._problem(line, f"Geometrie-Verweis '{href}' zeigt auf nichts in diesem Gebäude; übersprungen")
         return target
 
     def _polygon(self, poly: etree._Element) -> Polygon | None:
-        pid = poly.get(GML_ID)
+        pid = gml_id(poly)
         label = f"Polygon '{pid}'" if pid else "Polygon"
         exterior: Ring | None = None
         interiors: list[Ring] = []
@@ -120,7 +121,7 @@ class GeometryReader:
         ring = next(boundary.iterchildren(tag=etree.Element), None)
         if ring is None:
             raise GeometryError("Polygonrand ohne Ring", boundary.sourceline)
-        if ring.tag != _LINEAR_RING:
+        if ring.tag not in _LINEAR_RING:
             raise GeometryError(f"Ringtyp '{split_tag(ring.tag)[1]}' wird nicht unterstützt", ring.sourceline)
         coords, line = self._coordinates(ring)
         return _clean(coords, line)
@@ -130,12 +131,12 @@ class GeometryReader:
         points: list[np.ndarray] = []
         for child in ring.iterchildren(tag=etree.Element):
             line = child.sourceline
-            if child.tag == _POS_LIST:
+            if child.tag in _POS_LIST:
                 return _reshape(_numbers(child.text, line), self._dim(child), line), line
-            if child.tag == _COORDINATES:
+            if child.tag in _COORDINATES:
                 return _coordinates_text(child), line
-            pos = next(child.iter(_POS), None) if child.tag in _POINT_PROPS else child
-            if pos is not None and pos.tag == _POS:
+            pos = next(child.iter(*_POS), None) if child.tag in _POINT_PROPS else child
+            if pos is not None and pos.tag in _POS:
                 points.append(_numbers(pos.text, pos.sourceline))
         if not points:
             raise GeometryError("Ring ohne Koordinaten", ring.sourceline)

@@ -1,12 +1,17 @@
-"""CityGML 1.0/2.0 importer: parsed buildings -> the ``buildings`` and ``building_surfaces`` layers.
+"""CityGML 1.0/2.0/3.0 importer: parsed buildings -> the ``buildings`` and ``building_surfaces`` layers.
 
 Phase 1 parses and validates the whole file and reprojects to the project CRS (nothing written);
 phase 2 writes buildings, surfaces and provenance in one transaction. Re-import updates by
 gml:id and removes surfaces that a re-imported building no longer has.
+
+:class:`BuildingModelImporter` holds the part shared with the CityJSON importer
+(:mod:`importers.cityjson`): a parsed :class:`CityModelFile` -> extent check -> one transaction.
 """
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -23,33 +28,18 @@ from twin.project import Project
 from twin.store import Feature
 
 
-class CityGMLImporter(Importer):
-    """3D buildings from CityGML 1.0 and 2.0 (LoD1/LoD2, semantic surfaces, BuildingParts)."""
+class BuildingModelImporter(Importer):
+    """Shared second half of the 3D building importers: reproject, check the extent, write."""
 
-    name = "citygml"
-    title = "3D-Gebäude (CityGML)"
-    suffixes = (".gml", ".xml", ".citygml")
+    #: key of the format version in the report counts ("CityGML", "CityJSON")
+    format_label = ""
 
-    def __init__(self, source_crs: str | None = None) -> None:
-        self.source_crs = source_crs
-
-    def sniff(self, path: Path, head: bytes) -> bool:
-        return b"opengis.net/citygml" in head and b"<" in head[:200]
-
-    def run(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
-            cancel: CancelToken, actor: str) -> None:
-        progress(0.0, f"Lese {path.name} …")
-        parsed = parse_citygml(path, progress=lambda done, total: progress(0.6 * done / max(total, 1),
-                                                                           f"Lese {path.name} …"),
-                               cancel=lambda: cancel.cancelled)
-        report.problems += [Problem(p.message, p.line, p.gml_id) for p in parsed.problems]
-        srs = self.source_crs or parsed.srs_name
-        if not srs:
-            raise CRSError("Die Datei nennt kein Koordinatensystem (srsName fehlt); bitte das Quell-KBS angeben.",
-                           path=path)
-        src_crs = resolve_file_crs(srs, path)
+    def write_model(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
+                    cancel: CancelToken, actor: str, parsed: CityModelFile, srs: str, src_crs, *,
+                    swap_axes: bool) -> None:
+        """Reproject ``parsed`` from ``src_crs`` into the project CRS and write it in one transaction."""
         report.source_crs = srs
-        to_project = Reprojector(src_crs, project.crs, swap_axes=file_axes_swapped(srs))
+        to_project = Reprojector(src_crs, project.crs, swap_axes=swap_axes)
 
         buildings, surfaces, data_bounds = self._features(project, parsed, to_project, report, path)
         if not buildings:
@@ -82,11 +72,12 @@ class CityGMLImporter(Importer):
                 "neu": res_b.inserted, "geändert": res_b.updated, "unverändert": res_b.unchanged,
                 "Flächen neu/geändert/entfernt": f"{res_s.inserted}/{res_s.updated}/{removed}",
                 "übersprungen": len({p.feature for p in report.problems if p.feature}),
-                "CityGML": parsed.version,
+                self.format_label: parsed.version,
             }
             store.update_provenance_counts(pid, report.counts)
             report.provenance_id = pid
         progress(1.0, report.summary())
+
 
     # ----------------------------------------------------------------- conversion
     def _features(self, project: Project, parsed: CityModelFile, to_project: Reprojector, report: ImportReport,
@@ -212,3 +203,39 @@ def _flat_footprint(polys: list[Polygon], z: float) -> list[Polygon]:
     flat = shapely.get_parts(flat)
     out = [shapely.force_3d(p, z) for p in flat if isinstance(p, Polygon) and p.area > 0]
     return out
+
+
+class CityGMLImporter(BuildingModelImporter):
+    """3D buildings from CityGML 1.0, 2.0 and 3.0 (LoD1/LoD2, semantic surfaces, BuildingParts)."""
+
+    name = "citygml"
+    title = "3D-Gebäude (CityGML)"
+    suffixes = (".gml", ".xml", ".citygml")
+    format_label = "CityGML"
+
+    def __init__(self, source_crs: str | None = None) -> None:
+        self.source_crs = source_crs
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if head[:2] == b"\x1f\x8b":  # gzip-compressed tile (.gml.gz): look at the start of the XML
+            try:
+                with gzip.open(path, "rb") as f:
+                    head = f.read(4096)
+            except (OSError, EOFError, zlib.error):
+                return False
+        return b"opengis.net/citygml" in head and b"<" in head[:200]
+
+    def run(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
+            cancel: CancelToken, actor: str) -> None:
+        progress(0.0, f"Lese {path.name} …")
+        parsed = parse_citygml(path, progress=lambda done, total: progress(0.6 * done / max(total, 1),
+                                                                           f"Lese {path.name} …"),
+                               cancel=lambda: cancel.cancelled)
+        report.problems += [Problem(p.message, p.line, p.gml_id) for p in parsed.problems]
+        srs = self.source_crs or parsed.srs_name
+        if not srs:
+            raise CRSError("Die Datei nennt kein Koordinatensystem (srsName fehlt); bitte das Quell-KBS angeben.",
+                           path=path)
+        src_crs = resolve_file_crs(srs, path)
+        self.write_model(project, path, report, progress, cancel, actor, parsed, srs, src_crs,
+                         swap_axes=file_axes_swapped(srs))

@@ -1,4 +1,4 @@
-"""Streaming CityGML 1.0 / 2.0 building parser (lxml iterparse; memory stays flat on big tiles)."""
+"""Streaming CityGML 1.0 / 2.0 / 3.0 building parser (lxml iterparse; memory stays flat on big tiles)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from importers.citygml.ns import (
     BUILDING_TAGS,
     CITYGML3_PREFIX,
     CORE_VERSIONS,
-    GML_ID,
+    gml_id as element_id,
     split_tag,
 )
 from twin.errors import Cancelled, FormatError, TwinIOError
@@ -32,11 +32,11 @@ _CANCEL_EVERY = 4096
 
 
 def parse_citygml(path: str | Path, *, progress: Progress | None = None, cancel: Cancel | None = None) -> CityModelFile:
-    """Read all Buildings and BuildingParts of a CityGML 1.0/2.0 file (also gzip-compressed).
+    """Read all Buildings and BuildingParts of a CityGML 1.0/2.0/3.0 file (also gzip-compressed).
 
     Coordinates stay as in the file (no reprojection). ``progress(done_bytes, total_bytes)``
     is called as the file is read; ``cancel()`` returning True raises :class:`Cancelled`.
-    Raises :class:`FormatError` for files that are not well-formed XML or not CityGML 1.0/2.0,
+    Raises :class:`FormatError` for files that are not well-formed XML or not CityGML 1.0/2.0/3.0,
     :class:`TwinIOError` if the file cannot be read. Unusable parts of single buildings do not
     stop the import; they are listed in ``problems``.
     """
@@ -94,7 +94,7 @@ class _Reader:
                 if self.srs_name is None or self.srs_dimension is None:
                     self._note_srs(elem)
                 if elem.tag in BUILDING_TAGS:
-                    self.open.append([elem.get(GML_ID), 0])
+                    self.open.append([element_id(elem), 0])
             else:
                 depth -= 1
                 if elem.tag in BUILDING_TAGS:
@@ -160,10 +160,10 @@ def _version(root: etree._Element, path: Path) -> str:
         if uri in CORE_VERSIONS or uri in BLDG_VERSIONS:
             return CORE_VERSIONS.get(uri) or BLDG_VERSIONS[uri]
     if ns.startswith(CITYGML3_PREFIX) or any(u.startswith(CITYGML3_PREFIX) for u in declared):
-        raise FormatError("CityGML 3.0 wird von diesem Leser nicht unterstützt (nur CityGML 1.0 und 2.0).", path=path)
+        return "3.0"
     raise FormatError(
         f"Keine CityGML-Datei: das Wurzelelement ist '{local}' (Namensraum '{ns or 'keiner'}'), "
-        "erwartet wird ein CityModel von CityGML 1.0 oder 2.0.",
+        "erwartet wird ein CityModel von CityGML 1.0, 2.0 oder 3.0.",
         path=path,
     )
 

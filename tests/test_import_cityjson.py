@@ -1,0 +1,208 @@
+"""CityJSON 1.1 / 2.0 import on real files (tests/data/cityjson, see SOURCES.md), both backends.
+
+Expected figures are counted independently from the plain JSON (json.load), not from the parser.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+from pyproj import Transformer
+
+from importers.base import detect_importer, import_file
+from importers.cityjson.load import CityJSONImporter
+from importers.cityjson.parse import parse_cityjson
+from twin.errors import CRSError, FormatError
+
+from tests.conftest import DATA
+from tests.test_import_citygml import snapshot
+
+CJ = DATA / "cityjson"
+DELFT = CJ / "cjio_delft.json"            # 2.0, EPSG:7415 (RD New + NAP), LoD1 Solids, no semantics
+DENHAAG = CJ / "cjio_DH_01_subs.city.json"  # 1.1, no CRS, Building + BuildingPart, LoD2 Solids, semantics
+ROTTERDAM = CJ / "cjio_rotterdam_subset.json"  # 2.0, no CRS, LoD2 MultiSurface, semantics
+RD_TO_UTM32 = Transformer.from_crs(28992, 25832, always_xy=True)
+
+
+def doc(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def types(path: Path) -> Counter:
+    return Counter(o["type"] for o in doc(path)["CityObjects"].values())
+
+
+def real_vertices(path: Path) -> np.ndarray:
+    d = doc(path)
+    return np.asarray(d["vertices"], float) * d["transform"]["scale"] + d["transform"]["translate"]
+
+
+def semantic_surfaces(path: Path) -> Counter:
+    """(object, semantic surface) pairs that polygons refer to, by surface type – straight from the JSON."""
+    out: Counter = Counter()
+    for o in doc(path)["CityObjects"].values():
+        if o["type"] not in ("Building", "BuildingPart"):
+            continue
+        for g in o.get("geometry", []):
+            values = np.asarray(g["semantics"]["values"], dtype=object).ravel() if "semantics" in g else []
+            used = {v for v in (np.concatenate([np.ravel(x) for x in values]) if len(values) else []) if v is not None}
+            out.update(g["semantics"]["surfaces"][int(i)]["type"] for i in used)
+    return out
+
+
+def utm_extent(path: Path, margin: float = 200.0) -> tuple[float, float, float, float]:
+    v = real_vertices(path)
+    x, y = RD_TO_UTM32.transform(v[:, 0], v[:, 1])
+    return (x.min() - margin, y.min() - margin, x.max() + margin, y.max() + margin)
+
+
+def test_delft_compound_crs_reprojected_into_utm32(new_project):
+    p = new_project(extent=utm_extent(DELFT))  # a German project (EPSG:25832+7837) with an extent in Delft
+    r = import_file(p, DELFT, actor="bauamt")
+    assert isinstance(detect_importer(DELFT), CityJSONImporter)
+    assert r.counts["CityJSON"] == "2.0" and r.source_crs.endswith("EPSG/0/7415")
+    assert r.counts["Gebäude"] == types(DELFT)["Building"] == 160 and r.counts["Gebäudeteile"] == 0
+    assert p.store.count("buildings") == 160 and r.problems == []
+    assert {f.attrs["lod"] for f in p.store.features("buildings")} == {1}
+    # surfaces without semantics: kind from the normal, flagged as derived
+    assert all(f.attrs["derived"] for f in p.store.features("building_surfaces"))
+    # one quantised vertex, dequantised and reprojected independently, is found in the store (1 mm)
+    v = real_vertices(DELFT)
+    first = doc(DELFT)["CityObjects"]
+    bid = next(k for k, o in first.items() if o["type"] == "Building")
+    corner = v[first[bid]["geometry"][0]["boundaries"][0][0][0][0]]
+    ex, ey = RD_TO_UTM32.transform(corner[0], corner[1])
+    pts = np.vstack([shapely.get_coordinates(f.geometry, include_z=True)
+                     for f in p.store.features("building_surfaces") if f.attrs["building_id"] == bid])
+    d = np.hypot(pts[:, 0] - ex, pts[:, 1] - ey)
+    assert d.min() < 0.001 and pts[d.argmin(), 2] == pytest.approx(corner[2])  # NAP height kept as is
+    b = p.store.get("buildings", bid)
+    assert b.attrs["measured_height"] == first[bid]["attributes"].get("measuredHeight")
+    assert b.attrs["generic"]["lokaalid"] == first[bid]["attributes"]["lokaalid"]
+
+
+def test_dutch_project_crs(new_project):
+    v = real_vertices(DELFT)
+    p = new_project(crs=28992, extent=(v[:, 0].min(), v[:, 1].min(), v[:, 0].max(), v[:, 1].max()))
+    r = import_file(p, DELFT)
+    assert r.counts["Gebäude"] == 160
+    xy = np.vstack([shapely.get_coordinates(f.geometry) for f in p.store.features("buildings")])
+    assert xy[:, 0].min() >= v[:, 0].min() - 1e-6 and xy[:, 1].max() <= v[:, 1].max() + 1e-6
+
+
+def test_cityjson_1_1_building_parts_and_semantics(new_project):
+    p = new_project(crs=28992, extent=None)
+    r = CityJSONImporter(source_crs="EPSG:7415")(p, DENHAAG)
+    t = types(DENHAAG)
+    assert r.counts["CityJSON"] == "1.1" and r.problems == []
+    assert (r.counts["Gebäude"], r.counts["Gebäudeteile"]) == (t["Building"], t["BuildingPart"]) == (4, 8)
+    objs = doc(DENHAAG)["CityObjects"]
+    for f in p.store.features("buildings"):
+        o = objs[f.attrs["gml_id"]]
+        assert f.attrs["parent_id"] == (o["parents"][0] if o["type"] == "BuildingPart" else None)
+        assert f.geometry is not None and f.geometry.has_z and f.attrs["lod"] == 2
+    kinds = Counter(f.attrs["surface_type"] for f in p.store.features("building_surfaces"))
+    assert kinds == semantic_surfaces(DENHAAG)
+    assert (kinds["WallSurface"], kinds["RoofSurface"], kinds["GroundSurface"]) == (48, 13, 9)
+    assert not any(f.attrs["derived"] for f in p.store.features("building_surfaces"))
+
+
+def test_cityjson_2_0_multisurface(new_project):
+    p = new_project(crs=28992, extent=None)
+    r = CityJSONImporter(source_crs="EPSG:28992")(p, ROTTERDAM)
+    assert r.counts["Gebäude"] == types(ROTTERDAM)["Building"] == 16
+    kinds = Counter(f.attrs["surface_type"] for f in p.store.features("building_surfaces"))
+    assert kinds == semantic_surfaces(ROTTERDAM)
+    # faces with fewer than three distinct points are reported per object, the rest is imported
+    assert r.problems and all(q.feature in doc(ROTTERDAM)["CityObjects"] for q in r.problems)
+
+
+def test_reimport_is_idempotent(new_project):
+    p = new_project(crs=28992, extent=None)
+    imp = CityJSONImporter(source_crs="EPSG:7415")
+    imp(p, DENHAAG)
+    before = (p.store.count("buildings"), p.store.count("building_surfaces"), len(p.store.history()))
+    again = imp(p, DENHAAG)
+    assert (again.counts["neu"], again.counts["geändert"], again.counts["unverändert"]) == (0, 0, 12)
+    assert again.counts["Flächen neu/geändert/entfernt"] == "0/0/0"
+    assert (p.store.count("buildings"), p.store.count("building_surfaces"), len(p.store.history())) == before
+
+
+def test_highest_lod_is_chosen(tmp_path):
+    d = doc(DENHAAG)
+    oid, obj = next((k, o) for k, o in d["CityObjects"].items() if o.get("geometry"))
+    lod1 = json.loads(json.dumps(obj["geometry"][0]))
+    lod1.pop("semantics")
+    lod1["lod"] = "1.2"
+    obj["geometry"].insert(0, lod1)
+    obj["geometry"][1]["lod"] = "2.2"
+    path = tmp_path / "zwei_lods.city.json"
+    path.write_text(json.dumps(d), encoding="utf-8")
+    b = next(b for b in parse_cityjson(path).buildings if b.gml_id == oid)
+    assert b.lod == 2 and not any(s.derived for s in b.surfaces)
+
+
+# ---------------------------------------------------------------- bad input
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_invalid_json_names_line_and_column(new_project, tmp_path):
+    p = new_project(crs=28992, extent=None)
+    CityJSONImporter(source_crs="EPSG:7415")(p, DENHAAG)
+    before = snapshot(p)
+    text = json.dumps(doc(DENHAAG), indent=1)
+    cut = text.index('"boundaries"')
+    bad = _write(tmp_path, "kaputt.city.json", text[:cut] + '"boundaries" [' + text[cut + len('"boundaries": ['):])
+    with pytest.raises(FormatError) as err:
+        CityJSONImporter(source_crs="EPSG:7415")(p, bad)
+    line = text[:cut].count("\n") + 1
+    assert err.value.line == line and f"Zeile {line}, Spalte" in str(err.value) and "kaputt.city.json" in str(err.value)
+    assert snapshot(p) == before
+
+
+def test_unknown_crs_fails_untouched(new_project, tmp_path):
+    p = new_project(extent=None)
+    d = doc(DELFT)
+    d["metadata"]["referenceSystem"] = "https://www.opengis.net/def/crs/EPSG/0/999999"
+    bad = _write(tmp_path, "fremd.json", json.dumps(d))
+    before = snapshot(p)
+    with pytest.raises(CRSError, match="999999") as err:
+        import_file(p, bad)
+    assert "fremd.json" in str(err.value) and snapshot(p) == before
+
+
+def test_missing_crs_asks_for_one(new_project):
+    p = new_project(extent=None)
+    before = snapshot(p)
+    with pytest.raises(CRSError, match="referenceSystem fehlt"):
+        import_file(p, ROTTERDAM)
+    assert snapshot(p) == before
+
+
+def test_vertex_index_out_of_range_fails_untouched(new_project, tmp_path):
+    p = new_project(crs=28992, extent=None)
+    CityJSONImporter(source_crs="EPSG:7415")(p, DENHAAG)
+    before = snapshot(p)
+    d = doc(DENHAAG)
+    oid, obj = next((k, o) for k, o in d["CityObjects"].items() if o.get("geometry"))
+    n = len(d["vertices"])
+    obj["geometry"][0]["boundaries"][0][0][0][0] = n + 5
+    bad = _write(tmp_path, "index.city.json", json.dumps(d))
+    with pytest.raises(FormatError, match=f"Punktnummer {n + 5} liegt außerhalb") as err:
+        CityJSONImporter(source_crs="EPSG:7415")(p, bad)
+    assert oid in str(err.value) and snapshot(p) == before
+
+
+def test_not_cityjson(tmp_path):
+    geojson = _write(tmp_path, "x.json", '{"type": "FeatureCollection", "features": []}')
+    assert not CityJSONImporter().sniff(geojson, geojson.read_bytes())
+    with pytest.raises(FormatError, match="Keine CityJSON-Datei"):
+        parse_cityjson(geojson)
