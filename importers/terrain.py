@@ -31,6 +31,7 @@ class TerrainImporter(Importer):
     name = "terrain"
     title = "Geländemodell (GeoTIFF)"
     suffixes = (".tif", ".tiff")
+    format_name = "GeoTIFF"
 
     def __init__(self, source_crs: str | None = None, kind: str = "dgm") -> None:
         self.source_crs = source_crs
@@ -45,7 +46,12 @@ class TerrainImporter(Importer):
         try:
             src = rasterio.open(path)
         except RasterioError as exc:
-            raise FormatError(f"Keine lesbare GeoTIFF-Datei: {exc}", path=path) from None
+            raise FormatError(f"Keine lesbare {self.format_name}-Datei: {exc}", path=path) from None
+        self.import_dataset(project, path, src, report, progress, cancel, actor)
+
+    def import_dataset(self, project: Project, path: Path, src, report: ImportReport, progress: ProgressFn,
+                       cancel: CancelToken, actor: str) -> None:
+        """Import an open rasterio dataset read from ``path`` (also used for XYZ grids built in memory)."""
         with src:
             if src.count < 1:
                 raise FormatError("Die Rasterdatei enthält keine Bänder.", path=path)
@@ -103,12 +109,13 @@ class TerrainImporter(Importer):
         if self.source_crs:
             return resolve_file_crs(self.source_crs, path)
         if src.crs is None:
-            raise CRSError("Die GeoTIFF-Datei hat kein Koordinatensystem. Bitte das Quell-KBS angeben "
+            raise CRSError(f"Die {self.format_name}-Datei hat kein Koordinatensystem. Bitte das Quell-KBS angeben "
                            "(z. B. --source-crs EPSG:25832).", path=path)
         try:
             return resolve_crs(src.crs.to_wkt())
         except CRSError:
-            raise CRSError(f"Unbekanntes Koordinatensystem in der GeoTIFF-Datei: {src.crs}", path=path) from None
+            raise CRSError(f"Unbekanntes Koordinatensystem in der {self.format_name}-Datei: {src.crs}",
+                           path=path) from None
 
     @staticmethod
     def _read(src, src_crs, dst_crs, same: bool):

@@ -107,3 +107,93 @@ def test_truncated_tiff_fails_untouched(new_project, tmp_path, keep):
         import_file(p, bad)
     assert "kaputt.tif" in str(err.value)
     assert snapshot(p) == before
+
+
+# ---------------------------------------------------------------- ASCII XYZ and ESRI ASCII grids
+# Fixtures are *derived* at test time from the real Bavarian DGM1 tile (CC BY 4.0, Bayerische
+# Vermessungsverwaltung – www.geodaten.bayern.de): a window written as XYZ / .asc text.
+
+def _window(rows=slice(100, 140), cols=slice(200, 260)):
+    with rasterio.open(BY_DGM) as src:
+        data = src.read(1)[rows, cols].astype("float64")
+        t = src.transform
+    x0, ytop = t.c + cols.start * t.a, t.f + rows.start * t.e
+    return data, x0, ytop
+
+
+def _write_xyz(path, header=True, sep=" ", shuffle=False, jitter=0.0):
+    data, x0, ytop = _window()
+    h, w = data.shape
+    cy, cx = np.mgrid[0:h, 0:w]
+    xs, ys = x0 + cx.ravel() + 0.5, ytop - cy.ravel() - 0.5  # DGM1 XYZ: cell centres
+    pts = np.column_stack([xs + jitter * np.sin(np.arange(xs.size)), ys, data.ravel()])
+    if shuffle:
+        pts = pts[np.random.default_rng(1).permutation(len(pts))]
+    with open(path, "w") as f:
+        if header:
+            f.write(sep.join(["x", "y", "z"]) + "\n")
+        for p in pts:
+            f.write(f"{p[0]:.2f}{sep}{p[1]:.2f}{sep}{p[2]:.2f}\n")
+    return data, x0, ytop
+
+
+@pytest.mark.parametrize("header,sep,shuffle", [(True, " ", False), (False, " ", True), (True, ";", False)])
+def test_xyz_grid_becomes_cog_with_same_heights(new_project, tmp_path, header, sep, shuffle):
+    from importers.base import detect_importer
+    from importers.terrain_formats import XYZGridImporter
+
+    f = tmp_path / "dgm1_690_5335.xyz"
+    data, x0, ytop = _write_xyz(f, header, sep, shuffle)
+    assert isinstance(detect_importer(f), XYZGridImporter)
+    p = new_project()
+    with pytest.raises(CRSError, match="kein Koordinatensystem"):
+        import_file(p, f)
+    r = XYZGridImporter(source_crs="EPSG:25832")(p, f)
+    assert r.counts["Pixel"] == data.size
+    (reg,) = p.store.rasters(kind="dgm")
+    assert reg["bounds"] == (x0, ytop - 40, x0 + 60, ytop) and reg["resolution"] == (1.0, 1.0)
+    with rasterio.open(p.root / reg["path"]) as dst:
+        assert dst.tags(ns="IMAGE_STRUCTURE").get("LAYOUT") == "COG"
+        np.testing.assert_allclose(dst.read(1), np.round(data, 2), atol=1e-3)
+    assert p.store.provenance()[-1]["importer"] == "terrain_xyz"
+
+
+def test_irregular_xyz_rejected_untouched(new_project, tmp_path):
+    from importers.terrain_formats import XYZGridImporter
+
+    f = tmp_path / "punkte.xyz"
+    _write_xyz(f, jitter=0.3)
+    p = new_project()
+    before = snapshot(p)
+    with pytest.raises(FormatError, match="regelmäßigen Raster|unregelmäßige Punktmenge"):
+        XYZGridImporter(source_crs="EPSG:25832")(p, f)
+    assert snapshot(p) == before
+
+
+def test_esri_ascii_grid_with_and_without_prj(new_project, tmp_path):
+    from importers.base import detect_importer
+    from importers.terrain_formats import AscGridImporter
+
+    data, x0, ytop = _window()
+    f = tmp_path / "kachel.asc"
+    h, w = data.shape
+    with open(f, "w") as out:
+        out.write(f"ncols {w}\nnrows {h}\nxllcorner {x0}\nyllcorner {ytop - h}\ncellsize 1\nNODATA_value -9999\n")
+        for row in data:
+            out.write(" ".join(f"{v:.2f}" for v in row) + "\n")
+    assert isinstance(detect_importer(f), AscGridImporter)
+    p = new_project()
+    before = snapshot(p)
+    with pytest.raises(CRSError, match="ESRI-ASCII-Grid-Datei hat kein Koordinatensystem"):
+        import_file(p, f)
+    assert snapshot(p) == before
+    r = AscGridImporter(source_crs="EPSG:25832")(p, f)
+    assert r.counts["Pixel"] == data.size
+    from pyproj import CRS
+
+    (tmp_path / "kachel.prj").write_text(CRS.from_epsg(25832).to_wkt("WKT1_ESRI"))
+    r = import_file(p, f)
+    assert r.source_crs and len(p.store.rasters()) == 1
+    (reg,) = p.store.rasters()
+    with rasterio.open(p.root / reg["path"]) as dst:
+        np.testing.assert_allclose(dst.read(1), np.round(data, 2), atol=1e-3)
