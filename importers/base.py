@@ -196,14 +196,21 @@ def read_head(path: Path, n: int = 4096) -> bytes:
 
 
 def all_importers() -> list[Importer]:
-    """The importers in detection order."""
+    """The importers in detection order (content sniffing; the more specific formats first)."""
     from importers.alkis.load import NASImporter
     from importers.cadastre_flat.load import FlatCadastreImporter
     from importers.citygml.load import CityGMLImporter
+    from importers.cityjson.load import CityJSONImporter
+    from importers.isybau.load import IsybauImporter
+    from importers.lidar import LidarImporter
+    from importers.meters.load import MeterImporter
     from importers.terrain import TerrainImporter
+    from importers.terrain_formats import AscGridImporter, XYZGridImporter
     from importers.trees.load import TreeImporter
 
-    return [NASImporter(), CityGMLImporter(), TerrainImporter(), TreeImporter(), FlatCadastreImporter()]
+    return [NASImporter(), CityGMLImporter(), CityJSONImporter(), IsybauImporter(), TerrainImporter(),
+            LidarImporter(), AscGridImporter(), XYZGridImporter(), MeterImporter(), TreeImporter(),
+            FlatCadastreImporter()]
 
 
 def detect_importer(path: str | Path) -> Importer:

@@ -16,12 +16,15 @@ import numpy as np
 import pyvista as pv
 
 from layers.buildings import buildings_mesh
+from layers.points import points_mesh
+from layers.pointcloud import pointcloud_mesh
+from layers.sewer import sewer_mesh
 from layers.terrain import terrain_mesh
 from twin.config import LayerConfig
 from twin.project import Project
 
 #: feature table looked up when a cell of a layer kind is picked
-FEATURE_TABLE = {"buildings": "buildings", "terrain": None}
+FEATURE_TABLE = {"buildings": "buildings", "terrain": None, "pointcloud": None, "sewer": "sewer_reaches"}
 
 
 @dataclass
@@ -87,8 +90,11 @@ class Scene:
 
 
 _BUILDERS: dict[str, Callable[[Project, LayerConfig, np.ndarray], tuple[pv.PolyData, list[str]]]] = {
+    "sewer": sewer_mesh,
     "terrain": terrain_mesh,
     "buildings": buildings_mesh,
+    "points": points_mesh,
+    "pointcloud": pointcloud_mesh,
 }
 
 
@@ -122,7 +128,7 @@ def build_scene(project: Project, *, progress: Callable[[float, str], None] | No
         builder = _BUILDERS[cfg.kind]
         progress(i / n, f"Baue Layer „{cfg.title}“ …")
         mesh, keys = builder(project, cfg, origin)
-        scene.layers.append(SceneLayer(cfg, mesh, keys, FEATURE_TABLE.get(cfg.kind)))
+        scene.layers.append(SceneLayer(cfg, mesh, keys, FEATURE_TABLE.get(cfg.kind, cfg.source)))
     progress(1.0, "Szene fertig")
     return scene
 

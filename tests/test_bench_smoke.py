@@ -49,3 +49,13 @@ def test_bench_trees_quick():
 def test_bench_nas_quick():
     out = _run("bench.bench_nas")
     assert "NASImporter" in out and "ogr2ogr" in out and "Objekte/s" in out
+
+
+def test_bench_citygml_quick():
+    out = _run("bench.bench_citygml")
+    assert "ogr2ogr" in out and "Gebäude" in out
+
+
+def test_bench_lidar_quick():
+    out = _run("bench.bench_lidar")
+    assert "gdal_grid" in out and "Prüfung bestanden" in out

@@ -107,7 +107,8 @@ def test_runs_on_xvfb(xvfb):
 
 def test_window_shows_both_layers(window):
     assert window.windowTitle() == "Stadtzwilling – Markt Musterdorf (Beispiel)"
-    assert window.layer_tree.layer_names() == ["terrain", "buildings"]
+    assert window.layer_tree.layer_names() == [layer.name for layer in window.project.config.layers]
+    assert window.layer_tree.layer_names()[:2] == ["terrain", "buildings"]
     for name, title in (("terrain", "Gelände (DGM)"), ("buildings", "Gebäude (3D)")):
         item = window.layer_tree.item(name)
         assert item.text(0) == title and not item.isDisabled()

@@ -154,6 +154,19 @@ def default_layers() -> list[LayerConfig]:
                     style=StyleConfig(by="surface_type", classes={
                         "RoofSurface": "#b5473a", "WallSurface": "#ece6d8", "GroundSurface": "#6e6e6e",
                         "ClosureSurface": "#9aa5b1"}, default_color="#c8c8c8")),
+        LayerConfig(name="trees", title="Bäume", kind="points", source="trees",
+                    style=StyleConfig(by="vitalitaet", classes={"0": "#2e8b3a", "1": "#7cb342", "2": "#f9a825",
+                                                                "3": "#e65100", "4": "#8d2a0b"},
+                                      default_color="#43a047")),
+        LayerConfig(name="water_meters", title="Wasserzähler", kind="points", source="water_meters",
+                    style=StyleConfig(by="zaehlerart", classes={"Warmwasserzähler": "#7b1fa2",
+                                                                "Großwasserzähler": "#0d47a1",
+                                                                "Verbundzähler": "#4a148c"},
+                                      default_color="#1e88e5")),
+        LayerConfig(name="pointcloud", title="Punktwolke (LiDAR)", kind="pointcloud", source="pointclouds",
+                    style=StyleConfig(by="classification")),
+        LayerConfig(name="sewer", title="Kanalnetz (Haltungen)", kind="sewer", source="sewer_reaches",
+                    style=StyleConfig(by="zustandsklasse")),
     ]
 
 

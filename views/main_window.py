@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from importers.base import CancelToken, ImportReport, ProgressFn, import_files
 from layers.scene import Scene, build_scene, feature_info
@@ -20,6 +20,7 @@ from views.import_dialog import ImportProgressDialog, choose_import_files
 from views.import_wizard import ImportWizard
 from views.inspector import Inspector
 from views.layer_tree import LayerTree
+from views.terrain_controls import TerrainControls
 from views.scene_actors import Pick
 from views.scene_view import SceneView, SceneViewBase
 from views.workers import CANCELLED, FAILED, OK, Task, Worker
@@ -60,7 +61,15 @@ class MainWindow(QMainWindow):
         self.layer_tree = LayerTree()
         self.layer_tree.visibility_changed.connect(self.set_layer_visible)
         self.inspector = Inspector()
-        self._layer_dock = self._dock("Layer", self.layer_tree)
+        self.terrain_controls = TerrainControls()
+        self.terrain_controls.opacity_changed.connect(self.set_terrain_opacity)
+        self.terrain_controls.cutaway_changed.connect(self.set_terrain_cutaway)
+        layer_panel = QWidget()
+        panel = QVBoxLayout(layer_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(self.layer_tree, 1)
+        panel.addWidget(self.terrain_controls)
+        self._layer_dock = self._dock("Layer", layer_panel)
         self._inspector_dock = self._dock("Eigenschaften", self.inspector)
         self.resizeDocks([self._layer_dock], [340], Qt.Orientation.Horizontal)
         self.resizeDocks([self._layer_dock, self._inspector_dock], [160, 600], Qt.Orientation.Vertical)
@@ -145,6 +154,19 @@ class MainWindow(QMainWindow):
         if not visible and self.selection is not None and self.selection[0] == name:
             self.select_feature(None)
         self.view.set_layer_visible(name, visible)
+
+    @Slot(float)
+    def set_terrain_opacity(self, opacity: float) -> None:
+        """Opacity of every terrain layer (0 … 1), so that pipes under the ground show through."""
+        for name in self.view.actors.terrain_layers():
+            self.view.actors.set_opacity(name, opacity)
+        self.view.refresh()
+
+    @Slot(bool)
+    def set_terrain_cutaway(self, enabled: bool) -> None:
+        """Cut the terrain open around the view centre (or close it again)."""
+        self.view.actors.set_cutaway(enabled)
+        self.view.refresh()
 
     # ----------------------------------------------------------------- picking
     def pick_at(self, pos: QPoint) -> Pick | None:

@@ -24,6 +24,10 @@ VIEW_FILL = 0.96
 AMBIENT = 0.3
 HIGHLIGHT_COLOUR = "#ffd400"
 _HIGHLIGHT = "_auswahl"
+#: screen size of a point, per layer kind drawn as points
+POINT_SIZE = {"points": 9.0, "pointcloud": 2.0}
+#: half the side of the square cut out of the terrain around the view's focal point, in metres
+CUTAWAY_HALF_SIZE_M = 150.0
 
 
 @dataclass(frozen=True)
@@ -72,12 +76,18 @@ class SceneActors:
         self.actors.clear()
         self._layers.clear()
         self._picker.RemoveAllLocators()
+        self._cut = None
         for layer in scene.layers:
             if layer.is_empty:
                 continue
+            kind = layer.config.kind
+            extra = {}
+            if kind in POINT_SIZE:  # vertex-only meshes: drawn as points (spheres for single features)
+                extra = dict(style="points", point_size=POINT_SIZE[kind],
+                             render_points_as_spheres=kind == "points")
             actor = self.plotter.add_mesh(layer.mesh, scalars="rgba", rgb=True, opacity=layer.opacity,
                                           ambient=AMBIENT, diffuse=1.0 - AMBIENT, show_scalar_bar=False,
-                                          name=layer.name, render=False)
+                                          name=layer.name, render=False, **extra)
             self._wanted[layer.name] = visible.get(layer.name, layer.visible)
             actor.SetVisibility(self._wanted[layer.name])
             self._layers[layer.name] = layer
@@ -88,6 +98,51 @@ class SceneActors:
             locator.BuildLocator()
             self._picker.AddLocator(locator)  # the picker keeps the reference
             self.actors[layer.name] = actor
+
+    def terrain_layers(self) -> list[str]:
+        """Names of the drawn layers of kind terrain."""
+        return [n for n, layer in self._layers.items() if layer.config.kind == "terrain"]
+
+    def set_opacity(self, name: str, opacity: float) -> None:
+        """Opacity (0 … 1) of a drawn layer, e.g. a transparent terrain over the sewer pipes."""
+        if name in self.actors:
+            self.actors[name].GetProperty().SetOpacity(float(min(max(opacity, 0.0), 1.0)))
+
+    def opacity(self, name: str) -> float:
+        return float(self.actors[name].GetProperty().GetOpacity())
+
+    def set_cutaway(self, enabled: bool, half_size: float = CUTAWAY_HALF_SIZE_M) -> None:
+        """Cut a square hole (all heights) into the terrain around the focal point, or close it again.
+
+        What lies under the ground (sewer pipes) can then be seen from above; the hole follows the
+        view only when this is called again.
+        """
+        self._cut = None
+        if enabled:
+            fx, fy, _ = self.plotter.renderer.GetActiveCamera().GetFocalPoint()
+            self._cut = (fx - half_size, fx + half_size, fy - half_size, fy + half_size)
+        for name in self.terrain_layers():
+            mesh = self._layers[name].mesh
+            if self._cut is not None:
+                z0, z1 = mesh.bounds[4] - 1.0, mesh.bounds[5] + 1.0
+                mesh = mesh.clip_box([*self._cut, z0, z1], invert=True).extract_surface(algorithm="dataset_surface")
+            self.actors[name].GetMapper().SetInputData(mesh)
+        self._rebuild_locators()
+
+    @property
+    def cutaway(self) -> tuple[float, float, float, float] | None:
+        """The cut-out square (xmin, xmax, ymin, ymax) in local coordinates, or None."""
+        return self._cut
+
+    def _rebuild_locators(self) -> None:
+        self._picker.RemoveAllLocators()
+        for actor in self.actors.values():
+            mapper = actor.GetMapper()
+            mapper.Update()
+            locator = vtkStaticCellLocator()
+            locator.SetDataSet(mapper.GetInput())
+            locator.BuildLocator()
+            self._picker.AddLocator(locator)
 
     def set_visible(self, name: str, visible: bool) -> None:
         """The user's choice; drawn only where the layer's scale range also admits the current view."""
