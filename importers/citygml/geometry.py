@@ -124,7 +124,7 @@ class GeometryReader:
         if ring.tag not in _LINEAR_RING:
             raise GeometryError(f"Ringtyp '{split_tag(ring.tag)[1]}' wird nicht unterstützt", ring.sourceline)
         coords, line = self._coordinates(ring)
-        return _clean(coords, line)
+        return clean_ring(coords, line)
 
     def _coordinates(self, ring: etree._Element) -> tuple[np.ndarray, int | None]:
         """Points of a LinearRing (posList, pos or coordinates) and the line they are on."""
@@ -201,7 +201,7 @@ def _coordinates_text(elem: etree._Element) -> np.ndarray:
     return _reshape(values, dims.pop() if dims else 3, elem.sourceline)
 
 
-def _clean(pts: np.ndarray, line: int | None) -> Ring:
+def clean_ring(pts: np.ndarray, line: int | None) -> Ring:
     """Drop repeated consecutive points and the closing point; require 3 distinct points."""
     if len(pts) > 1:
         keep = np.ones(len(pts), dtype=bool)

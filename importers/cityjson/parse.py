@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from importers.citygml.geometry import kind_from_normal
+from importers.citygml.geometry import GeometryError, clean_ring, kind_from_normal
 from importers.citygml.model import SURFACE_KINDS, CityBuilding, CityModelFile, ParseProblem, Surface
 from twin.errors import FormatError, TwinIOError
 
@@ -192,19 +192,12 @@ def _polygon(boundary: Any, vertices: np.ndarray, oid: str, path: Path, problems
             bad = int(idx.max() if idx.max() >= len(vertices) else idx.min())
             raise FormatError(f"Objekt '{oid}': Punktnummer {bad} liegt außerhalb der Punktliste "
                               f"(0 … {len(vertices) - 1}).", path=path)
-        pts = vertices[idx]
-        if len(pts) > 1:
-            keep = np.ones(len(pts), dtype=bool)
-            keep[1:] = np.any(pts[1:] != pts[:-1], axis=1)
-            pts = pts[keep]
-        if len(pts) > 1 and np.array_equal(pts[0], pts[-1]):
-            pts = pts[:-1]
-        if len(pts) < 3:
+        try:
+            rings.append(clean_ring(vertices[idx], None))
+        except GeometryError:
             if j == 0:
                 problems.append(ParseProblem(None, oid, "Fläche mit weniger als 3 Punkten übersprungen"))
                 return None
-            continue
-        rings.append(np.ascontiguousarray(pts))
     return rings or None
 
 
