@@ -132,3 +132,38 @@ def test_2013_gk_and_condition(new_project, tmp_path):
     assert bab.attrs["kommentar"] == "Riß längs, Straße" and bab.attrs["zustandsklasse"] == 1
     again = IsybauImporter()(p, tmp_path / "kanal_2013.xml")
     assert again.counts["neu"] == 0 and again.counts["geändert"] == 0
+
+
+AH_BEWERTET = Path("/work/shared/data/isybau/"
+                   "ISYBAU_XML-2013-Zustandsdaten_DIN_EN_13508-2_AH_Abwasser_bewertet_Filme.xml")
+#: DIN EN 13508-2 codes that describe the inspection or the structure, not a defect
+NO_DEFECT = {"BCA", "BCB", "BCC", "BCD", "BCE", "BDA", "BDB", "BDC", "BDD", "BDE", "DCA", "DCG", "DDB", "DDC", "DDD"}
+
+
+@pytest.mark.skipif(not AH_BEWERTET.exists(), reason="offizielles 2013-Beispiel (ohne Lizenz) nur in /work/shared")
+def test_official_2013_condition_data_scale_and_encoding():
+    """Arbeitshilfen classes (5 = worst) arrive on the DWA-M 149-3 scale (0 = worst, 5 = no defect), and the
+    file's UTF-8 texts inside an ISO-8859-1 declaration are read back correctly."""
+    from importers.isybau.parse import parse_isybau
+
+    parsed = parse_isybau(AH_BEWERTET)
+    assert len(parsed.inspections) == 248
+    by_class: dict = {}
+    for insp in parsed.inspections:
+        by_class.setdefault(insp.klasse, []).append({o.attrs["kode"] for o in insp.observations})
+    clean = {k: sum(codes <= NO_DEFECT for codes in v) / len(v) for k, v in by_class.items() if k is not None}
+    # the 11 worst objects (stored 0 = file 5) all carry defect codes; most "no defect" objects carry none
+    assert len(by_class[0]) == 11 and clean[0] == 0.0
+    assert len(by_class[5]) == 119 and clean[5] > 0.8
+    assert all(clean[k] == 0.0 for k in (1, 2, 3, 4))
+    comments = {o.attrs["kommentar"] for i in parsed.inspections for o in i.observations if o.attrs["kommentar"]}
+    assert "Schacht ist mängelfrei" in comments and not any("Ã" in c for c in comments)
+    assert any("53 Texte sind UTF-8" in msg and line == 143 for msg, line, _ in parsed.problems)
+
+
+def test_repair_utf8_only_touches_mojibake():
+    from importers.isybau.parse import repair_utf8
+
+    assert repair_utf8("Schacht ist mÃ¤ngelfrei") == "Schacht ist mängelfrei"
+    assert repair_utf8("Riß längs, Straße") is None  # genuine Latin-1 text stays
+    assert repair_utf8("Ã¼ber Ä") is None  # "Ä" is not a UTF-8 byte pair once encoded: left alone

@@ -6,6 +6,7 @@ Rechtswert included), nothing is reprojected or written. Every record keeps its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,13 +119,37 @@ def parse_isybau(path: Path, *, progress: Callable[[int, int], None] | None = No
             r.anlage(el)
         else:
             r.inspected(el)
+    if r.first_repair is not None:
+        bad, good, line = r.first_repair
+        out.problems.append((f"{r.repaired} Texte sind UTF-8 statt wie deklariert ISO-8859-1 kodiert und wurden "
+                             f"korrigiert gelesen (erster: „{bad}“ → „{good}“)", line, None))
     return out
+
+
+_MOJIBAKE = re.compile("[\u00c2-\u00df][\u0080-\u00bf]")
+
+
+def repair_utf8(text: str) -> str | None:
+    """``text`` with UTF-8 bytes that were read as Latin-1 decoded again ("mÃ¤ngelfrei" -> "mängelfrei").
+
+    Real exports mix both in one file declared ISO-8859-1 (the official 2013 Zustandsdaten example has
+    "gemäß" in Latin-1 and "mängelfrei" as UTF-8). None if ``text`` has no such sequence or does not
+    decode cleanly, so genuine Latin-1 text stays as it is.
+    """
+    if not _MOJIBAKE.search(text):
+        return None
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
 
 
 class _Reader:
     def __init__(self, ns: str, out: IsybauFile) -> None:
         self.ns, self.out = ns, out
         self.counter: dict[tuple, int] = {}  # running observation number per object, kind, date and order
+        self.repaired = 0  # texts read back from UTF-8 mis-declared as ISO-8859-1
+        self.first_repair: tuple[str, str, int] | None = None
 
     def q(self, name: str) -> str:
         return f"{{{self.ns}}}{name}"
@@ -139,6 +164,12 @@ class _Reader:
         if e is None or e.text is None:
             return None
         t = e.text.strip()
+        fixed = repair_utf8(t) if t else None
+        if fixed is not None:
+            if not self.repaired:
+                self.first_repair = (t, fixed, e.sourceline)
+            self.repaired += 1
+            return fixed
         return t or None
 
     def num(self, el, path: str, key: str | None) -> float | None:
@@ -281,7 +312,11 @@ class _Reader:
         if not 0 <= k <= 5:
             self.out.problems.append((f"Zustandsklasse {k} außerhalb 0–5; bleibt leer", where.sourceline, key))
             return None, raw
-        if verfahren == "1":  # Arbeitshilfen Abwasser (ISYBAU): 0 = kein Schaden … 5 = schwerster Schaden
+        if verfahren == "1":
+            # Arbeitshilfen Abwasser (ISYBAU): 0 = kein Schaden, 1 = geringfügig … 5 = schwerster Schaden.
+            # Checked on the official sample "…Zustandsdaten_DIN_EN_13508-2_AH_Abwasser_bewertet…": all 119
+            # objects of class 0 carry only non-damage codes (DDB/DCA/DCG), the 11 of class 5 carry
+            # infiltration and fracture codes (DAQ, DBF, DAR …). DWA-M 149-3 counts the other way round.
             return 5 - k, raw
         return k, raw
 
