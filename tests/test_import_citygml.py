@@ -182,6 +182,7 @@ def test_buildings_outside_extent_are_listed_per_feature(new_project):
     outside = [q for q in r.problems if "außerhalb des Projektgebiets" in q.message]
     assert outside and all(q.feature and q.line for q in outside)
     assert p.store.count("buildings") + len(outside) == 51
+    assert r.counts["übersprungen"] == len(outside)
 
 
 def test_broken_polygon_is_reported_rest_imported(new_project, tmp_path):

@@ -120,6 +120,8 @@ def test_cityjson_2_0_multisurface(new_project):
     assert kinds == semantic_surfaces(ROTTERDAM)
     # faces with fewer than three distinct points are reported per object, the rest is imported
     assert r.problems and all(q.feature in doc(ROTTERDAM)["CityObjects"] for q in r.problems)
+    # degenerate faces are dropped, the buildings are not: nothing is counted as skipped
+    assert r.counts["übersprungen"] == 0 and r.counts["mit Hinweisen"] == len({q.feature for q in r.problems})
 
 
 def test_reimport_is_idempotent(new_project):

@@ -71,7 +71,8 @@ class BuildingModelImporter(Importer):
                 "Flächen": len(surfaces),
                 "neu": res_b.inserted, "geändert": res_b.updated, "unverändert": res_b.unchanged,
                 "Flächen neu/geändert/entfernt": f"{res_s.inserted}/{res_s.updated}/{removed}",
-                "übersprungen": len({p.feature for p in report.problems if p.feature}),
+                "übersprungen": len(parsed.buildings) - len(buildings),
+                "mit Hinweisen": len({p.feature for p in report.problems if p.feature}),
                 self.format_label: parsed.version,
             }
             store.update_provenance_counts(pid, report.counts)
