@@ -208,3 +208,16 @@ def test_not_cityjson(tmp_path):
     assert not CityJSONImporter().sniff(geojson, geojson.read_bytes())
     with pytest.raises(FormatError, match="Keine CityJSON-Datei"):
         parse_cityjson(geojson)
+
+
+def test_objects_and_problems_carry_their_line(tmp_path):
+    """Line numbers per CityObject (for the report), on a pretty-printed copy of the Rotterdam subset."""
+    pretty = tmp_path / "rotterdam_pretty.json"
+    pretty.write_text(json.dumps(doc(ROTTERDAM), indent=1), encoding="utf-8")
+    text = pretty.read_text(encoding="utf-8").splitlines()
+    model = parse_cityjson(pretty)
+    assert model.problems and model.buildings
+    for oid, line in [(b.gml_id, b.line) for b in model.buildings] + [(q.gml_id, q.line) for q in model.problems]:
+        assert line is not None and text[line - 1].strip().startswith(json.dumps(oid) + ": {"), (oid, line)
+    # a minified file has every object in line 1; ids under "children"/"parents" are not taken for entries
+    assert {b.line for b in parse_cityjson(ROTTERDAM).buildings} == {1}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,12 @@ def parse_cityjson(path: str | Path) -> CityModelFile:
         model.buildings.append(CityBuilding(gml_id=oid, parent_id=parent_id, lod=lod,
                                             attributes=_attributes(obj, oid, model.problems),
                                             surfaces=surfaces, line=None))  # type: ignore[arg-type]
+    lines = object_lines(raw, {b.gml_id for b in model.buildings} | {q.gml_id for q in model.problems if q.gml_id})
+    for b in model.buildings:
+        b.line = lines.get(b.gml_id)  # type: ignore[assignment]
+    for i, q in enumerate(model.problems):
+        if q.line is None and q.gml_id in lines:
+            model.problems[i] = ParseProblem(lines[q.gml_id], q.gml_id, q.message)
     # a Building without geometry of its own takes the LoD of its parts
     lods = {b.gml_id: b.lod for b in model.buildings}
     for b in model.buildings:
@@ -82,6 +89,34 @@ def parse_cityjson(path: str | Path) -> CityModelFile:
             kids = [lods.get(c, 0) for c in objects[b.gml_id].get("children") or []]
             b.lod = max(kids, default=0)
     return model
+
+
+_KEY_OPENS_OBJECT = re.compile(rb'"((?:[^"\\\n]|\\.)*)"\s*:\s*\{')
+
+
+def object_lines(raw: bytes, ids: set[str]) -> dict[str, int]:
+    """1-based line where each of ``ids`` opens its entry under "CityObjects" (ids not found are left out).
+
+    A key followed by ``{`` after the "CityObjects" key is an object entry; ids elsewhere (in "children",
+    "parents") are followed by ``,`` or ``]`` and do not match. A minified file has everything in line 1.
+    """
+    start = raw.find(b'"CityObjects"')
+    if start < 0 or not ids:
+        return {}
+    out: dict[str, int] = {}
+    line, pos = raw.count(b"\n", 0, start) + 1, start
+    for m in _KEY_OPENS_OBJECT.finditer(raw, start + len(b'"CityObjects"')):
+        try:
+            key = json.loads(b'"' + m.group(1) + b'"')
+        except ValueError:
+            continue
+        if key in ids and key not in out:
+            line += raw.count(b"\n", pos, m.start())
+            pos = m.start()
+            out[key] = line
+            if len(out) == len(ids):
+                break
+    return out
 
 
 def _vertices(doc: dict[str, Any], path: Path) -> np.ndarray:
