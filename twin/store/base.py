@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -25,10 +25,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from twin.errors import SchemaError, StoreError
 from twin.store.schema import LayerSchema
-from twin.store.table import FeatureTable, column_values
+from twin.store.records import RecordsMixin
+from twin.store.table import FeatureTable
+from twin.store.values import (
+    CHUNK, NoSession, canonical_wkbs, chunks, db_values, dumps, key_values, now_iso, pick, wkt,
+)
 
 BBox = tuple[float, float, float, float]
-_CHUNK = 2000
 
 
 @dataclass
@@ -60,19 +63,7 @@ class UpsertResult:
         return self
 
 
-def now_iso() -> str:
-    """Current UTC time as ISO 8601 with milliseconds and 'Z' (the GeoPackage DATETIME form)."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-def canonical_wkb(geom: BaseGeometry | None) -> bytes | None:
-    """Backend-independent WKB used to decide whether a geometry changed."""
-    if geom is None:
-        return None
-    return shapely.to_wkb(geom, output_dimension=3 if shapely.has_z(geom) else 2, byte_order=1, flavor="iso")
-
-
-class Store(ABC):
+class Store(RecordsMixin, ABC):
     """A spatial store. Subclasses supply the geometry handling of their backend."""
 
     backend: str = ""
@@ -270,7 +261,7 @@ class Store(ABC):
         """Insert or update features by the layer's natural key; changes go to the audit history.
 
         ``features`` is an iterable of :class:`Feature` or a columnar :class:`FeatureTable`; both are
-        written in chunks of ``_CHUNK`` rows, and within a chunk the last feature of a key wins.
+        written in chunks of ``CHUNK`` rows, and within a chunk the last feature of a key wins.
         ``on_progress(done, total)`` runs after each chunk (``total`` is None for an iterator); an
         exception raised there (``Cancelled``) rolls the whole transaction back. Inside an outer
         transaction a failed upsert is undone completely (savepoint), not chunk by chunk.
@@ -279,7 +270,7 @@ class Store(ABC):
         total = len(features) if isinstance(features, Sized) else None
         result, done = UpsertResult(), 0
         with self.transaction() as conn, conn.begin_nested(), self._bulk_session(conn, schema) as session:
-            for chunk in _chunks(features):
+            for chunk in chunks(features):
                 result += self._upsert_chunk(conn, schema, table, chunk, session, actor, provenance_id)
                 done += len(chunk)
                 if on_progress is not None:
@@ -288,7 +279,7 @@ class Store(ABC):
 
     def _upsert_chunk(self, conn: Connection, schema: LayerSchema, table: sa.Table, chunk: FeatureTable,
                       session: Any, actor: str, provenance_id: int | None) -> UpsertResult:
-        keys = _key_values(schema, chunk)
+        keys = key_values(schema, chunk)
         last = dict(zip(keys, range(len(keys))))  # the last row of a key wins, in order of first appearance
         if len(last) < len(keys):
             chunk, keys = chunk.select(list(last.values())), list(last)
@@ -296,7 +287,7 @@ class Store(ABC):
         if unknown:
             raise SchemaError(f"Layer '{schema.name}' hat keine Felder {sorted(unknown)}.")
         n = len(keys)
-        cols = {f.name: _db_values(f.type, chunk.columns.get(f.name), n) for f in schema.fields}
+        cols = {f.name: db_values(f.type, chunk.columns.get(f.name), n) for f in schema.fields}
         cols[schema.key] = keys
         geoms = None
         if schema.geometry_type is not None:
@@ -319,7 +310,7 @@ class Store(ABC):
         ins = np.flatnonzero(new)
         if len(ins):
             if len(ins) < n:
-                cols = {name: _pick(col, ins) for name, col in cols.items()}
+                cols = {name: pick(col, ins) for name, col in cols.items()}
                 geoms = None if geoms is None else geoms[ins]
             ids = self._insert_rows(conn, schema, cols, geoms, session)
             # the inserted values are in the row itself; history() restores them (see _restore_inserts)
@@ -340,7 +331,7 @@ class Store(ABC):
         olds = [existing[keys[i]] for i in idx]
         moved = [False] * len(idx)
         if geoms is not None:
-            moved = [a != b for a, b in zip(_canonical_wkbs([o.geometry for o in olds]), _canonical_wkbs(geoms[idx]))]
+            moved = [a != b for a, b in zip(canonical_wkbs([o.geometry for o in olds]), canonical_wkbs(geoms[idx]))]
         groups: dict[tuple[tuple[str, ...], bool], list[tuple[int, int]]] = {}
         history, written = [], []
         for i, old, geom_changed in zip(idx.tolist(), olds, moved):
@@ -356,8 +347,8 @@ class Store(ABC):
             groups.setdefault((tuple(changed), geom_changed), []).append((i, old.fid))
             old_vals = {n: old.attrs.get(n) for n in changed}
             if geom_changed:
-                old_vals["geometry"], changed["geometry"] = _wkt(old.geometry), _wkt(geoms[i])
-            history.append((at, actor, schema.name, keys[i], "update", _dumps(old_vals), _dumps(changed),
+                old_vals["geometry"], changed["geometry"] = wkt(old.geometry), wkt(geoms[i])
+            history.append((at, actor, schema.name, keys[i], "update", dumps(old_vals), dumps(changed),
                             provenance_id))
             written.append(i)
         ph = self._placeholder
@@ -394,7 +385,7 @@ class Store(ABC):
     @contextmanager
     def _bulk_session(self, conn: Connection, schema: LayerSchema) -> Iterator[Any]:
         """Per-upsert state of the backend's insert path (the GeoPackage defers its R-tree rows)."""
-        yield _NoSession()
+        yield NoSession()
 
     def delete(self, layer: str, keys: Iterable[str], *, actor: str = "system",
                provenance_id: int | None = None) -> int:
@@ -404,8 +395,8 @@ class Store(ABC):
         n = 0
         with self.transaction() as conn:
             at = now_iso()
-            for i in range(0, len(keys), _CHUNK):
-                chunk = keys[i:i + _CHUNK]
+            for i in range(0, len(keys), CHUNK):
+                chunk = keys[i:i + CHUNK]
                 olds = self._select(conn, schema, table, table.c[schema.key].in_(chunk))
                 for old in olds:
                     conn.execute(sa.insert(self.history_table), [self._hist(
@@ -477,117 +468,18 @@ class Store(ABC):
         return [Feature(attrs={n: from_db(t, row[i]) for i, n, t in fields}, geometry=g, fid=row[0])
                 for row, g in zip(rows, geoms)]
 
-    # ----------------------------------------------------------------- provenance and history
-    def record_provenance(self, *, source_file: str, sha256: str, importer: str, counts: dict[str, Any],
-                          actor: str = "system", source_crs: str | None = None) -> int:
-        """Write one provenance row (source file, hash, time, counts); returns its id."""
-        with self.transaction() as conn:
-            res = conn.execute(sa.insert(self.provenance_table).values(
-                source_file=source_file, sha256=sha256, importer=importer, imported_at=now_iso(), actor=actor,
-                source_crs=source_crs, counts=json.dumps(counts, sort_keys=True, ensure_ascii=False),
-            ))
-            return int(res.inserted_primary_key[0])
-
-    def update_provenance_counts(self, provenance_id: int, counts: dict[str, Any]) -> None:
-        with self.transaction() as conn:
-            conn.execute(sa.update(self.provenance_table).where(self.provenance_table.c.id == provenance_id)
-                         .values(counts=json.dumps(counts, sort_keys=True, ensure_ascii=False)))
-
-    def provenance(self) -> list[dict[str, Any]]:
-        with self.transaction() as conn:
-            rows = conn.execute(sa.select(self.provenance_table).order_by(self.provenance_table.c.id)).mappings().all()
-        return [{**r, "counts": json.loads(r["counts"])} for r in rows]
-
-    def history(self, layer: str | None = None, key: str | None = None) -> list[dict[str, Any]]:
-        """Audit rows (who, when, what, old and new values), oldest first."""
-        t = self.history_table
-        stmt = sa.select(t).order_by(t.c.id)
-        if layer:
-            stmt = stmt.where(t.c.layer == layer)
-        if key is not None:
-            stmt = stmt.where(t.c.feature_key == str(key))
-        with self.transaction() as conn:
-            rows = conn.execute(stmt).mappings().all()
-        out = [{**r, "old_values": _loads(r["old_values"]), "new_values": _loads(r["new_values"])} for r in rows]
-        self._restore_inserts(out)
-        return out
-
-    def _restore_inserts(self, rows: list[dict[str, Any]]) -> None:
-        """Fill ``new_values`` of insert rows, which the store does not write twice.
-
-        History is kept as reverse deltas: an insert row names who, when and from which import; the
-        values it wrote are the feature's values before its next change, i.e. the current row (or the
-        old values of a later delete) with the old values of every later update put back.
-        """
-        todo = [r for r in rows if r["action"] == "insert" and r["new_values"] is None]
-        by_layer: dict[str, set[str]] = {}
-        for r in todo:
-            if r["layer"] in self._schemas:
-                by_layer.setdefault(r["layer"], set()).add(r["feature_key"])
-        t = self.history_table
-        for layer, keys in by_layer.items():
-            schema, table = self.schema(layer), self.table(layer)
-            events: dict[str, list[dict[str, Any]]] = {}
-            current: dict[str, dict[str, Any]] = {}
-            with self.transaction() as conn:
-                for i in range(0, len(keys), _CHUNK):
-                    part = sorted(keys)[i:i + _CHUNK]
-                    for r in conn.execute(sa.select(t).where(t.c.layer == layer, t.c.feature_key.in_(part))
-                                          .order_by(t.c.id)).mappings():
-                        events.setdefault(r["feature_key"], []).append(dict(r))
-                    for f in self._select(conn, schema, table, table.c[schema.key].in_(part), geometry=False):
-                        current[str(f.attrs[schema.key])] = f.attrs
-            restored: dict[int, dict[str, Any]] = {}
-            for key, evs in events.items():
-                state = dict(current[key]) if key in current else None
-                for ev in reversed(evs):
-                    if ev["action"] == "delete":
-                        state = {k: v for k, v in (_loads(ev["old_values"]) or {}).items() if k != "geometry"}
-                    elif ev["action"] == "update" and state is not None:
-                        state.update({k: v for k, v in (_loads(ev["old_values"]) or {}).items() if k != "geometry"})
-                    elif ev["action"] == "insert":
-                        restored[ev["id"]] = ({n: (state or {}).get(n) for n in schema.field_names}
-                                              if ev["new_values"] is None else _loads(ev["new_values"]))
-                        state = None
-            for r in todo:
-                if r["layer"] == layer and r["id"] in restored:
-                    r["new_values"] = restored[r["id"]]
-
-    # ----------------------------------------------------------------- rasters
-    def register_raster(self, *, name: str, kind: str, path: str, crs: str, bounds: BBox,
-                        resolution: tuple[float, float], sha256: str, provenance_id: int | None) -> None:
-        """Record a raster file of the project (insert or replace by name)."""
-        t = self.rasters_table
-        values = dict(kind=kind, path=path, crs=crs, bounds=json.dumps(list(bounds)),
-                      resolution=json.dumps(list(resolution)), sha256=sha256, provenance_id=provenance_id)
-        with self.transaction() as conn:
-            if conn.execute(sa.select(t.c.name).where(t.c.name == name)).first():
-                conn.execute(sa.update(t).where(t.c.name == name).values(**values))
-            else:
-                conn.execute(sa.insert(t).values(name=name, **values))
-
-    def rasters(self, kind: str | None = None) -> list[dict[str, Any]]:
-        t = self.rasters_table
-        stmt = sa.select(t).order_by(t.c.name)
-        if kind:
-            stmt = stmt.where(t.c.kind == kind)
-        with self.transaction() as conn:
-            rows = conn.execute(stmt).mappings().all()
-        return [{**r, "bounds": tuple(json.loads(r["bounds"])), "resolution": tuple(json.loads(r["resolution"]))}
-                for r in rows]
-
     # ----------------------------------------------------------------- helpers
     @staticmethod
     def _jsonable(values: dict[str, Any], geom: BaseGeometry | None) -> dict[str, Any]:
         out = dict(values)
         if geom is not None:
-            out["geometry"] = _wkt(geom)
+            out["geometry"] = wkt(geom)
         return out
 
     @staticmethod
     def _hist(schema, key, action, old, new, at, actor, provenance_id) -> dict[str, Any]:
         return dict(at=at, actor=actor, layer=schema.name, feature_key=key, action=action,
-                    old_values=_dumps(old), new_values=_dumps(new), provenance_id=provenance_id)
+                    old_values=dumps(old), new_values=dumps(new), provenance_id=provenance_id)
 
     def _from_db(self, ftype: str, value: Any) -> Any:
         if value is None:
@@ -638,106 +530,3 @@ class Store(ABC):
 
     @abstractmethod
     def _bbox_clause(self, table: sa.Table, schema: LayerSchema, bbox: BBox) -> Any: ...
-
-
-def _iso(v: Any) -> str:
-    return v.isoformat() if isinstance(v, (datetime, date)) else str(v)
-
-
-def _json_text(v: Any) -> str:
-    return json.dumps(v, sort_keys=True, ensure_ascii=False)
-
-
-#: value -> the value as stored (and read back), per field type; json is stored as its text
-_CONVERT: dict[str, Callable[[Any], Any]] = {
-    "text": str, "integer": int, "real": float, "boolean": bool, "datetime": _iso, "date": _iso, "json": _json_text,
-}
-#: values of exactly this class are stored as they are
-_EXACT = {"text": str, "integer": int, "real": float, "boolean": bool, "date": str, "datetime": str}
-
-
-class _NoSession:
-    """The bulk session of a backend without deferred work."""
-
-    def geometry_updated(self, fids: list[int]) -> None:
-        pass
-
-
-def _chunks(features: Iterable[Feature] | FeatureTable) -> Iterator[FeatureTable]:
-    """The input as tables of at most ``_CHUNK`` rows."""
-    if isinstance(features, FeatureTable):
-        for i in range(0, len(features), _CHUNK):
-            yield features.slice(i, i + _CHUNK)
-        return
-    batch: list[Feature] = []
-    for feat in features:
-        batch.append(feat)
-        if len(batch) >= _CHUNK:
-            yield FeatureTable.from_features(batch)
-            batch = []
-    if batch:
-        yield FeatureTable.from_features(batch)
-
-
-def _key_values(schema: LayerSchema, chunk: FeatureTable) -> list[str]:
-    """The natural keys of a chunk as str; a missing key (None, NaN, '') is an error."""
-    col = chunk.columns.get(schema.key)
-    vals = [None] * len(chunk) if col is None else column_values(col)
-    keys = [k if k.__class__ is str else None if k is None or k != k else str(k) for k in vals]
-    if None in keys or "" in keys:
-        raise StoreError(f"Layer '{schema.name}': ein Objekt hat keinen Wert im Schlüsselfeld '{schema.key}'.")
-    return keys  # type: ignore[return-value]
-
-
-def _db_values(ftype: str, col: Sequence[Any] | np.ndarray | None, n: int) -> list[Any]:
-    """A column as stored and read back: values of the field type, None for null and NaN, json as text.
-
-    Numeric numpy arrays are converted as a whole; other columns value by value.
-    """
-    if col is None:
-        return [None] * n
-    if isinstance(col, np.ndarray) and col.dtype.kind in "fiub" and ftype in ("real", "integer", "boolean"):
-        null = np.isnan(col) if col.dtype.kind == "f" else None
-        if ftype == "real":
-            vals = col.astype(np.float64).tolist()
-        elif ftype == "boolean":
-            vals = (col != 0).tolist()
-        else:
-            vals = (np.trunc(np.where(null, 0, col)) if null is not None else col).astype(np.int64).tolist()
-        if null is not None and null.any():
-            for i in np.flatnonzero(null).tolist():
-                vals[i] = None
-        return vals
-    if isinstance(col, np.ndarray) and col.dtype.kind == "M":
-        vals = [None if s == "NaT" else s for s in np.datetime_as_string(col).tolist()]
-    else:
-        vals = col.tolist() if isinstance(col, np.ndarray) else list(col)
-    fn, exact = _CONVERT[ftype], _EXACT.get(ftype)
-    if exact is float:
-        return [v if v.__class__ is float and v == v else None if v is None or v != v else fn(v) for v in vals]
-    if exact is not None:
-        return [v if v.__class__ is exact else None if v is None or v != v else fn(v) for v in vals]
-    return [None if v is None or v.__class__ is float and v != v else fn(v) for v in vals]
-
-
-def _pick(col: list[Any], idx: np.ndarray) -> list[Any]:
-    return [col[i] for i in idx.tolist()]
-
-
-def _canonical_wkbs(geoms: Sequence[BaseGeometry | None] | np.ndarray) -> list[bytes | None]:
-    """:func:`canonical_wkb` for many geometries at once."""
-    arr = np.empty(len(geoms), dtype=object)
-    arr[:] = list(geoms)
-    return shapely.to_wkb(arr, output_dimension=3, byte_order=1, flavor="iso").tolist()
-
-
-def _wkt(geom: BaseGeometry | None) -> str | None:
-    return None if geom is None else shapely.to_wkt(geom, rounding_precision=-1)
-
-
-def _dumps(v: Any) -> str | None:
-    return None if v is None else json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)
-
-
-def _loads(v: str | None) -> Any:
-    return None if v is None else json.loads(v)

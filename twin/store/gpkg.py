@@ -25,8 +25,9 @@ from sqlalchemy.types import UserDefinedType
 from twin.crs import horizontal
 from twin.errors import ProjectError
 from twin.store import gpkg_blob
-from twin.store.base import BBox, Store, now_iso
+from twin.store.base import BBox, Store
 from twin.store.schema import LayerSchema
+from twin.store.values import now_iso
 
 APPLICATION_ID = 0x47504B47  # 'GPKG'
 USER_VERSION = 10200
