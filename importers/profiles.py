@@ -129,3 +129,16 @@ def find_profile(project_root: Path, target: str, columns: Iterable[str]) -> Map
         if prof.target == target and prof.fits(cols):
             return prof
     return None
+
+
+_UNIT_SUFFIX = re.compile(r"(?:[\s_\-(\[]|(?<=[a-zäöü]))(mm|cm|dm|m|MM|CM|DM|M)[)\]]?$")
+
+
+def unit_from_name(column: str) -> str | None:
+    """Unit written in a column name: ``stammumfangCM``, ``Höhe [m]``, ``Umfang_cm``, ``hoeheM``."""
+    s = column.strip()
+    m = _UNIT_SUFFIX.search(s)
+    if m:
+        return m.group(1).lower()
+    m = re.search(r"\bin\s+(mm|cm|dm|m)$", s, re.IGNORECASE)
+    return m.group(1).lower() if m else None

@@ -15,70 +15,35 @@ numbers per street), stored in the profile as ``columns.baumnummer_praefix``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 import shapely
 
 from importers.base import (
     CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, Ticker, resolve_file_crs,
 )
-from importers.profiles import (MappingProfile, find_profile, load_profile, normalise, profiles_dir, propose,
-                                save_profile, to_metres)
+from importers.profiles import (MappingProfile, find_profile, load_profile, profiles_dir, save_profile, to_metres,
+                                unit_from_name)
 from importers.trees import columns as colconv
 from importers.trees.coords import damage_reasons, infer_crs, swapped_for
-from importers.trees.csvread import DELIMITER_NAMES, read_csv, sniff_header
+from importers.trees.csvread import DELIMITER_NAMES, sniff_header
 from importers.trees.fll import complete_inspection
-from importers.trees.synonyms import COORD_SYNONYMS, DEFAULT_UNITS, TREE_KEY_NAMES, TREE_SPECIFIC, TREE_SYNONYMS
+from importers.trees.propose import PREFIX_KEY, TARGET, looks_like_trees, propose_profile, safe_stem
+from importers.trees.source import GIS_SUFFIXES, SourceTable, gis_layer, read_table
+from importers.trees.synonyms import DEFAULT_UNITS
 from twin.crs import Reprojector, horizontal, resolve_crs
 from twin.errors import ConfigError, CRSError, FormatError
 from twin.model.trees import TREES
 from twin.project import Project
 from twin.store import FeatureTable
 
-TARGET = "trees"
-PREFIX_KEY = "baumnummer_praefix"
-GIS_SUFFIXES = (".geojson", ".json", ".shp", ".gpkg")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _TITLES = {f.name: f.title for f in TREES.fields}
 #: plausible ranges of measured values (in the stored unit)
 _RANGES = {"baumhoehe_m": (0.0, 80.0), "kronendurchmesser_m": (0.0, 60.0), "stammumfang_cm": (0.0, 2500.0)}
-
-
-@dataclass
-class SourceTable:
-    """A file read into columns of raw values, before mapping: ``cells[column][i]`` is row i's cell,
-    ``lines[i]`` its line (CSV) or feature number (GIS)."""
-
-    kind: str  # "csv" or "gis"
-    columns: list[str]
-    cells: dict[str, pa.Array]
-    lines: np.ndarray
-    encoding: str | None = None
-    delimiter: str | None = None
-    decimal: str = "."
-    file_crs: str | None = None
-    xy: np.ndarray | None = None  # gis: (n, 2) point per row, NaN where there is none
-    problems: list[Problem] = field(default_factory=list)
-    layer: str | None = None
-
-    def __len__(self) -> int:
-        return len(self.lines)
-
-    def row(self, i: int) -> dict[str, Any]:
-        """Row i as column -> raw value (for previews)."""
-        return {c: self.cells[c][i].as_py() for c in self.columns}
-
-    def head(self, n: int) -> SourceTable:
-        """The first n rows."""
-        xy = None if self.xy is None else self.xy[:n]
-        return SourceTable(self.kind, self.columns, {c: a.slice(0, n) for c, a in self.cells.items()},
-                           self.lines[:n], self.encoding, self.delimiter, self.decimal, self.file_crs, xy,
-                           [], self.layer)
 
 
 @dataclass
@@ -152,7 +117,7 @@ class TreeImporter(Importer):
             if suffix in (".json", ".geojson") and b"Feature" not in head:
                 return False
             try:
-                return _gis_layer(path) is not None
+                return gis_layer(path) is not None
             except Exception:  # noqa: BLE001 - sniffing must never fail
                 return False
         return False
@@ -235,7 +200,7 @@ class TreeImporter(Importer):
             store.update_provenance_counts(pid, report.counts)
             report.provenance_id = pid
         if not prep.from_saved and not report.dry_run:
-            save_profile(prof, profiles_dir(project.root) / f"trees_{_safe(path.stem)}.toml")
+            save_profile(prof, profiles_dir(project.root) / f"trees_{safe_stem(path.stem)}.toml")
         progress(1.0, report.summary())
 
     # ----------------------------------------------------------------- phase 1 helpers
@@ -480,135 +445,6 @@ def _plain(v: Any) -> Any:
         v = v.item()
     return None if isinstance(v, float) and v != v else v
 
-
-# --------------------------------------------------------------------- reading
-def read_table(path: Path, **csv_kw: Any) -> SourceTable:
-    """CSV by suffix (or any text), GIS formats through pyogrio."""
-    if path.suffix.lower() in GIS_SUFFIXES:
-        return _read_gis(path)
-    t = read_csv(path, **csv_kw)
-    return SourceTable("csv", t.columns, t.cells, t.lines, t.encoding, t.delimiter, t.decimal,
-                       problems=[Problem(m, line) for line, m in t.problems])
-
-
-def _gis_layer(path: Path) -> str | None:
-    """The point layer of a GIS file whose fields look like a tree cadastre."""
-    import pyogrio
-
-    for name, gtype in pyogrio.list_layers(path):
-        if gtype is not None and "point" in str(gtype).lower():
-            info = pyogrio.read_info(path, layer=name)
-            if looks_like_trees(list(info["fields"]), need_xy=False):
-                return str(name)
-    return None
-
-
-def _read_gis(path: Path) -> SourceTable:
-    import pyogrio
-    import shapely
-
-    try:
-        layer = _gis_layer(path)
-        if layer is None:
-            raise FormatError("Die Datei enthält keinen Punkt-Layer mit Baumattributen.", path=path)
-        meta, _fids, geoms, data = pyogrio.raw.read(path, layer=layer)
-    except FormatError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - GDAL errors come in many types
-        raise FormatError(f"Die Datei kann nicht gelesen werden: {exc}", path=path) from None
-    cols = [str(c) for c in meta["fields"]]
-    n = len(geoms) if geoms is not None else 0
-    xy = np.full((n, 2), np.nan)
-    if n:
-        shp = shapely.from_wkb(geoms)
-        present = ~(shapely.is_missing(shp) | shapely.is_empty(shp))
-        pts = shp[present]
-        not_point = shapely.get_type_id(pts) != 0
-        pts[not_point] = shapely.point_on_surface(pts[not_point])
-        xy[present] = np.column_stack([shapely.get_x(pts), shapely.get_y(pts)])
-    cells = {c: colconv.to_arrow(arr) for c, arr in zip(cols, data)}
-    return SourceTable("gis", cols, cells, np.arange(1, n + 1), decimal=".", file_crs=meta.get("crs"), xy=xy,
-                       layer=layer)
-
-
-# --------------------------------------------------------------------- mapping
-def looks_like_trees(columns: list[str], *, need_xy: bool) -> bool:
-    """≥ 2 tree fields, one of them tree-specific (or a Baumnummer by name), and x/y columns if needed."""
-    m = propose(columns, TREE_SYNONYMS)
-    specific = any(f in TREE_SPECIFIC for f in m) or (
-        "baumnummer" in m and normalise(m["baumnummer"]) in TREE_KEY_NAMES)
-    if len(m) < 2 or not specific:
-        return False
-    if need_xy:
-        xy = propose(columns, COORD_SYNONYMS)
-        return "x" in xy and "y" in xy
-    return True
-
-
-def propose_profile(table: SourceTable, stem: str) -> tuple[MappingProfile, list[str]]:
-    """A mapping from synonyms, with a unique key column (see module doc) and units from column names."""
-    notes: list[str] = []
-    xy = propose(table.columns, COORD_SYNONYMS) if table.kind == "csv" else {}
-    rest = [c for c in table.columns if c not in xy.values()]
-    cols = propose(rest, TREE_SYNONYMS)
-    if "baumnummer" in cols and len(table):
-        cols = _unique_key(table, cols, rest, notes)
-    units = {}
-    for fld, col in cols.items():
-        unit = unit_from_name(col)
-        if fld in DEFAULT_UNITS and unit and unit != DEFAULT_UNITS[fld]:
-            units[fld] = unit
-            notes.append(f"Spalte '{col}' ist in {unit} (aus dem Spaltennamen)")
-    prof = MappingProfile(name=f"trees_{_safe(stem)}", target=TARGET, columns=cols, units=units,
-                          x=xy.get("x"), y=xy.get("y"), encoding=table.encoding, delimiter=table.delimiter,
-                          decimal=table.decimal if table.kind == "csv" else None)
-    return prof, notes
-
-
-def _unique_key(table: SourceTable, cols: dict[str, str], rest: list[str], notes: list[str]) -> dict[str, str]:
-    def values(col: str) -> list[str]:
-        return [v or "" for v in colconv.texts(table.cells[col])]
-
-    def unique(vals: list[str]) -> bool:
-        filled = [v for v in vals if v]
-        return len(set(filled)) == len(filled)
-
-    first = cols["baumnummer"]
-    if unique(values(first)):
-        return cols
-    norm_syn = [normalise(s) for s in ("baumnummer", *TREE_SYNONYMS["baumnummer"])]
-    used = set(cols.values())
-    cands = sorted((c for c in rest if normalise(c) in norm_syn and c != first and c not in used),
-                   key=lambda c: norm_syn.index(normalise(c)))
-    for c in cands:
-        if unique(values(c)):
-            notes.append(f"Spalte '{first}' ist nicht eindeutig; Baumnummer aus '{c}'")
-            return {**cols, "baumnummer": c}
-    if "standort" in cols:
-        combo = [f"{a}/{b}" if b else "" for a, b in zip(values(cols["standort"]), values(first))]
-        if unique(combo):
-            notes.append(f"Spalte '{first}' ist nur je '{cols['standort']}' eindeutig; Baumnummer = "
-                         f"'{cols['standort']}/{first}'")
-            return {**cols, PREFIX_KEY: cols["standort"]}
-    notes.append(f"Spalte '{first}' ist nicht eindeutig; doppelte Baumnummern werden abgewiesen")
-    return cols
-
-
-_UNIT_SUFFIX = re.compile(r"(?:[\s_\-(\[]|(?<=[a-zäöü]))(mm|cm|dm|m|MM|CM|DM|M)[)\]]?$")
-
-
-def unit_from_name(column: str) -> str | None:
-    """Unit written in a column name: ``stammumfangCM``, ``Höhe [m]``, ``Umfang_cm``, ``hoeheM``."""
-    s = column.strip()
-    m = _UNIT_SUFFIX.search(s)
-    if m:
-        return m.group(1).lower()
-    m = re.search(r"\bin\s+(mm|cm|dm|m)$", s, re.IGNORECASE)
-    return m.group(1).lower() if m else None
-
-
-def _safe(stem: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", stem).strip("_") or "datei"
 
 
 
