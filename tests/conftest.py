@@ -87,3 +87,12 @@ def _qt_offscreen_default():
     if not os.environ.get("DISPLAY") and shutil.which("Xvfb") is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     yield
+
+
+@pytest.fixture
+def ogr2ogr_available():
+    """The GDAL peer: .ci/run installs gdal-bin, so on CI a missing ogr2ogr is an error, elsewhere a skip."""
+    if shutil.which("ogr2ogr") is None:
+        if require_postgis():  # true on CI
+            pytest.fail("ogr2ogr fehlt, .ci/run installiert gdal-bin")
+        pytest.skip("gdal-bin (ogr2ogr) nicht installiert")

@@ -23,7 +23,6 @@ from importers.profiles import MappingProfile, load_profile, save_profile
 from twin.errors import Cancelled, CRSError, ExtentError, FormatError
 
 from tests.conftest import DATA
-from tests.test_import_alkis import ogr2ogr_available  # noqa: F401 - fixture
 from tests.test_import_citygml import snapshot
 
 INSPIRE = DATA / "inspire"
