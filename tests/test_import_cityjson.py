@@ -221,3 +221,69 @@ def test_objects_and_problems_carry_their_line(tmp_path):
         assert line is not None and text[line - 1].strip().startswith(json.dumps(oid) + ": {"), (oid, line)
     # a minified file has every object in line 1; ids under "children"/"parents" are not taken for entries
     assert {b.line for b in parse_cityjson(ROTTERDAM).buildings} == {1}
+
+
+def _to_sequence(src: Path, dest: Path) -> Path:
+    """Write ``src`` as CityJSONSeq: a header line, then one CityJSONFeature per top-level object with its
+    children and only the vertices it uses (re-indexed), as the CityJSON 2.0 specification describes."""
+    d = doc(src)
+    header = {k: v for k, v in d.items() if k not in ("CityObjects", "vertices")}
+    header.update(CityObjects={}, vertices=[])
+    lines = [json.dumps(header)]
+    objects = d["CityObjects"]
+    for oid, obj in objects.items():
+        if obj.get("parents"):
+            continue
+        members = {oid: obj, **{c: objects[c] for c in obj.get("children") or []}}
+        index: dict[int, int] = {}
+
+        def remap(b):
+            if isinstance(b, list):
+                return [remap(x) for x in b]
+            return index.setdefault(b, len(index))
+
+        feat_objs = {k: {**o, "geometry": [{**g, "boundaries": remap(g["boundaries"])} for g in o.get("geometry", [])]}
+                     for k, o in members.items()}
+        verts = [d["vertices"][i] for i in sorted(index, key=index.get)]
+        lines.append(json.dumps({"type": "CityJSONFeature", "id": oid, "CityObjects": feat_objs, "vertices": verts}))
+    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dest
+
+
+@pytest.mark.parametrize("src", [DENHAAG, ROTTERDAM], ids=["DH-hierarchy-1.1", "Rotterdam-2.0"])
+def test_cityjson_seq_equals_the_document(tmp_path, src):
+    seq = _to_sequence(src, tmp_path / f"{src.stem}.city.jsonl")
+    a, b = parse_cityjson(src), parse_cityjson(seq)
+    assert b.version.endswith("(CityJSONSeq)") and b.srs_name == a.srs_name
+    xa, xb = sorted(a.buildings, key=lambda x: x.gml_id), sorted(b.buildings, key=lambda x: x.gml_id)
+    assert [(x.gml_id, x.parent_id, x.lod) for x in xa] == [(x.gml_id, x.parent_id, x.lod) for x in xb]
+    assert any(x.parent_id for x in xa) == (src == DENHAAG)
+    for x, y in zip(xa, xb):
+        assert [(s.kind, [[r.tolist() for r in poly] for poly in s.polygons]) for s in x.surfaces] == \
+            [(s.kind, [[r.tolist() for r in poly] for poly in s.polygons]) for s in y.surfaces]
+    text = seq.read_text(encoding="utf-8").splitlines()
+    assert all(x.gml_id in text[x.line - 1] for x in b.buildings)  # the feature's line
+    assert sorted((q.gml_id, q.message) for q in a.problems) == sorted((q.gml_id, q.message) for q in b.problems)
+
+
+def test_cityjson_seq_bad_line_is_named(tmp_path):
+    seq = _to_sequence(ROTTERDAM, tmp_path / "r.city.jsonl")
+    lines = seq.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3][:-5]  # a truncated feature
+    seq.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(FormatError) as e:
+        parse_cityjson(seq)
+    assert e.value.line == 4 and "Zeile 4" in str(e.value)
+
+
+def test_cityjson_seq_import_detected_and_counted(new_project, tmp_path):
+    seq = _to_sequence(DENHAAG, tmp_path / "denhaag.city.jsonl")
+    p = new_project(crs=28992, extent=None)
+    imp = detect_importer(seq)
+    assert isinstance(imp, CityJSONImporter)
+    imp.source_crs = "EPSG:28992"
+    r = imp(p, seq)
+    assert (r.counts["Gebäude"], r.counts["Gebäudeteile"]) == (types(DENHAAG)["Building"], types(DENHAAG)["BuildingPart"])
+    assert r.counts["CityJSON"] == "1.1 (CityJSONSeq)"
+    kinds = Counter(f.attrs["surface_type"] for f in p.store.features("building_surfaces"))
+    assert kinds == semantic_surfaces(DENHAAG)

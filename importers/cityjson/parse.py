@@ -29,7 +29,7 @@ _TEXT_ATTRIBUTES = {"function": "function", "usage": "usage", "roofType": "roof_
 
 
 def parse_cityjson(path: str | Path) -> CityModelFile:
-    """All Building and BuildingPart objects of a CityJSON file.
+    """All Building and BuildingPart objects of a CityJSON file or a CityJSONSeq (``.city.jsonl``) file.
 
     Raises :class:`FormatError` (German, with line and column for JSON syntax errors) if the file is not
     CityJSON or is inconsistent (vertex index out of range, bad transform); :class:`TwinIOError` if it
@@ -43,26 +43,57 @@ def parse_cityjson(path: str | Path) -> CityModelFile:
     if not raw.strip():
         raise FormatError("Keine CityJSON-Datei: die Datei ist leer.", path=path)
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FormatError(f"Die Datei ist nicht UTF-8-kodiert (Byte {exc.start}).", path=path) from None
+    features: list[tuple[int, dict[str, Any]]] | None = None
+    try:
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"Ungültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}", path=path,
-                          line=exc.lineno) from None
+        if exc.msg != "Extra data":
+            raise FormatError(f"Ungültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}", path=path,
+                              line=exc.lineno) from None
+        doc, features = _sequence(text, path)  # one JSON text per line: CityJSONSeq
     if not isinstance(doc, dict) or doc.get("type") != "CityJSON":
         raise FormatError("Keine CityJSON-Datei: es fehlt \"type\": \"CityJSON\".", path=path)
     version = str(doc.get("version", ""))
     if not version:
         raise FormatError("CityJSON-Datei ohne Versionsangabe (\"version\").", path=path)
-    objects = doc.get("CityObjects")
-    if not isinstance(objects, dict):
-        raise FormatError("CityJSON-Datei ohne \"CityObjects\".", path=path)
-    vertices = _vertices(doc, path)
     metadata = doc.get("metadata") if isinstance(doc.get("metadata"), dict) else {}
     srs = metadata.get("referenceSystem") or metadata.get("crs", {}).get("epsg") if metadata else None
     if isinstance(srs, int):
         srs = f"EPSG:{srs}"
-    model = CityModelFile(path=path, version=version, srs_name=str(srs).strip() if srs else None, srs_dimension=3)
+    model = CityModelFile(path=path, version=version if features is None else f"{version} (CityJSONSeq)",
+                          srs_name=str(srs).strip() if srs else None, srs_dimension=3)
+    if features is None:
+        objects = doc.get("CityObjects")
+        if not isinstance(objects, dict):
+            raise FormatError("CityJSON-Datei ohne \"CityObjects\".", path=path)
+        _read_objects(model, objects, _vertices(doc, path), path)
+        wanted = {b.gml_id for b in model.buildings} | {q.gml_id for q in model.problems if q.gml_id}
+        _set_lines(model, 0, 0, object_lines(raw, wanted).get)
+    else:
+        objects = {}
+        for line, feat in features:
+            n_b, n_p = len(model.buildings), len(model.problems)
+            try:
+                vertices = _vertices({"vertices": feat.get("vertices", []), "transform": doc.get("transform")}, path)
+                _read_objects(model, feat["CityObjects"], vertices, path)
+            except FormatError as exc:
+                raise FormatError(f"{exc.message} (CityJSONFeature in Zeile {line})", path=path, line=line) from None
+            objects.update(feat["CityObjects"])
+            _set_lines(model, n_b, n_p, lambda _oid, n=line: n)
+    # a Building without geometry of its own takes the LoD of its parts
+    lods = {b.gml_id: b.lod for b in model.buildings}
+    for b in model.buildings:
+        if b.lod == 0:
+            kids = [lods.get(c, 0) for c in objects[b.gml_id].get("children") or []]
+            b.lod = max(kids, default=0)
+    return model
+
+
+def _read_objects(model: CityModelFile, objects: dict[str, Any], vertices: np.ndarray, path: Path) -> None:
+    """Append the buildings and building parts of ``objects`` (one file or one CityJSONFeature) to ``model``."""
     for oid, obj in objects.items():
         if not isinstance(obj, dict) or obj.get("type") not in BUILDING_TYPES:
             continue
@@ -76,19 +107,43 @@ def parse_cityjson(path: str | Path) -> CityModelFile:
         model.buildings.append(CityBuilding(gml_id=oid, parent_id=parent_id, lod=lod,
                                             attributes=_attributes(obj, oid, model.problems),
                                             surfaces=surfaces, line=None))  # type: ignore[arg-type]
-    lines = object_lines(raw, {b.gml_id for b in model.buildings} | {q.gml_id for q in model.problems if q.gml_id})
-    for b in model.buildings:
-        b.line = lines.get(b.gml_id)  # type: ignore[assignment]
-    for i, q in enumerate(model.problems):
-        if q.line is None and q.gml_id in lines:
-            model.problems[i] = ParseProblem(lines[q.gml_id], q.gml_id, q.message)
-    # a Building without geometry of its own takes the LoD of its parts
-    lods = {b.gml_id: b.lod for b in model.buildings}
-    for b in model.buildings:
-        if b.lod == 0:
-            kids = [lods.get(c, 0) for c in objects[b.gml_id].get("children") or []]
-            b.lod = max(kids, default=0)
-    return model
+
+
+def _set_lines(model: CityModelFile, first_building: int, first_problem: int, line_of) -> None:
+    """Line numbers for the buildings and problems appended since the given positions."""
+    for b in model.buildings[first_building:]:
+        b.line = line_of(b.gml_id)  # type: ignore[assignment]
+    for i in range(first_problem, len(model.problems)):
+        q = model.problems[i]
+        line = line_of(q.gml_id) if q.gml_id else None
+        if q.line is None and line is not None:
+            model.problems[i] = ParseProblem(line, q.gml_id, q.message)
+
+
+def _sequence(text: str, path: Path) -> tuple[dict[str, Any], list[tuple[int, dict[str, Any]]]]:
+    """A CityJSONSeq file: the header object (first line) and every CityJSONFeature with its line."""
+    header: dict[str, Any] | None = None
+    features: list[tuple[int, dict[str, Any]]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"Ungültiges JSON in Zeile {n}, Spalte {exc.colno}: {exc.msg}", path=path,
+                              line=n) from None
+        if header is None:
+            if not isinstance(obj, dict) or obj.get("type") != "CityJSON":
+                raise FormatError("Keine CityJSON-Datei: die erste Zeile ist kein CityJSON-Objekt.", path=path, line=n)
+            header = obj
+        elif not isinstance(obj, dict) or obj.get("type") != "CityJSONFeature" \
+                or not isinstance(obj.get("CityObjects"), dict):
+            raise FormatError("CityJSONSeq: jede Zeile nach der ersten muss ein CityJSONFeature mit "
+                              "\"CityObjects\" sein.", path=path, line=n)
+        else:
+            features.append((n, obj))
+    assert header is not None  # the text was not empty and not one JSON document
+    return header, features
 
 
 _KEY_OPENS_OBJECT = re.compile(rb'"((?:[^"\\\n]|\\.)*)"\s*:\s*\{')
