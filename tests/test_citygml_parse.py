@@ -452,3 +452,24 @@ def test_building_without_id_is_skipped(tmp_path):
 def count_line(path: Path, needle: str) -> int:
     text = path.read_text(encoding="utf-8")
     return text[: text.index(needle)].count("\n") + 1
+
+
+def test_surface_area_and_normal_at_utm_magnitudes():
+    """Newell area/normal of walls, tilted roofs and holed polygons far from the origin (UTM, DHHN heights)."""
+    import numpy as np
+    from shapely.geometry import Polygon
+
+    from importers.citygml.geometry import face_normal, kind_from_normal
+    from importers.citygml.load import _area3d
+
+    x, y, z = 690123.456, 5335987.654, 512.3
+    wall = np.array([[x, y, z], [x + 6, y + 8, z], [x + 6, y + 8, z + 3], [x, y, z + 3]])  # 10 m x 3 m
+    assert _area3d(Polygon(wall)) == pytest.approx(30.0, abs=1e-6)
+    assert kind_from_normal(wall) == "WallSurface" and abs(face_normal(wall)[2]) < 1e-9
+    # a roof rising 4 m over 8 m run, 5 m wide: 5 * sqrt(8² + 4²)
+    roof = np.array([[x, y, z], [x + 5, y, z], [x + 5, y + 8, z + 4], [x, y + 8, z + 4]])
+    assert _area3d(Polygon(roof)) == pytest.approx(5 * np.hypot(8, 4), abs=1e-6)
+    assert kind_from_normal(roof) == "RoofSurface" and kind_from_normal(roof[::-1]) == "GroundSurface"
+    hole = [(x + 1, y + 1, z), (x + 1, y + 2, z), (x + 2, y + 2, z), (x + 2, y + 1, z)]
+    floor = Polygon([(x, y, z), (x, y + 4, z), (x + 4, y + 4, z), (x + 4, y, z)], [hole])
+    assert _area3d(floor) == pytest.approx(15.0, abs=1e-6)

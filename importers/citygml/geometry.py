@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from lxml import etree
 
@@ -202,28 +204,40 @@ def _coordinates_text(elem: etree._Element) -> np.ndarray:
 
 
 def clean_ring(pts: np.ndarray, line: int | None) -> Ring:
-    """Drop repeated consecutive points and the closing point; require 3 distinct points."""
-    if len(pts) > 1:
-        keep = np.ones(len(pts), dtype=bool)
-        keep[1:] = np.any(pts[1:] != pts[:-1], axis=1)
-        pts = pts[keep]
-    if len(pts) > 1 and np.array_equal(pts[0], pts[-1]):
-        pts = pts[:-1]
-    if len(pts) < 3 or len(set(map(tuple, pts.tolist()))) < 3:
+    """Drop repeated consecutive points and the closing point; require 3 distinct points.
+
+    Rings have a handful of points, so plain lists beat numpy's per-call overhead here by far.
+    """
+    rows = pts.tolist()
+    out = rows[:1]
+    for r in rows[1:]:
+        if r != out[-1]:
+            out.append(r)
+    if len(out) > 1 and out[0] == out[-1]:
+        out.pop()
+    if len(out) < 3 or len(set(map(tuple, out))) < 3:
         raise GeometryError("weniger als 3 verschiedene Punkte", line)
-    return np.ascontiguousarray(pts, dtype=np.float64)
+    return np.array(out, dtype=np.float64)
+
+
+def newell(coords: list[list[float]]) -> tuple[float, float, float]:
+    """Newell's vector of a ring given as [x, y, z] rows (open or closed): twice the area, along the normal."""
+    if not coords:
+        return 0.0, 0.0, 0.0
+    x0, y0, z0 = coords[0]  # relative to the first point: no cancellation at UTM magnitudes
+    rel = [(x - x0, y - y0, z - z0) for x, y, z in coords]
+    nx = ny = nz = 0.0
+    for (x1, y1, z1), (x2, y2, z2) in zip(rel, rel[1:] + rel[:1]):
+        nx += (y1 - y2) * (z1 + z2)
+        ny += (z1 - z2) * (x1 + x2)
+        nz += (x1 - x2) * (y1 + y2)
+    return nx, ny, nz
 
 
 def face_normal(ring: Ring) -> np.ndarray:
-    """Unit normal of a ring (right-hand rule, fan from the first point); zeros if it has no area."""
-    p = ring[1:] - ring[0]
-    a, b = p[:-1], p[1:]
-    n = np.array([
-        (a[:, 1] * b[:, 2] - a[:, 2] * b[:, 1]).sum(),
-        (a[:, 2] * b[:, 0] - a[:, 0] * b[:, 2]).sum(),
-        (a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]).sum(),
-    ])
-    length = np.sqrt(n @ n)
+    """Unit normal of a ring (right-hand rule, Newell's method); zeros if it has no area."""
+    n = np.array(newell(ring.tolist()))
+    length = math.sqrt(float(n @ n))
     return n / length if length > 0 else n
 
 

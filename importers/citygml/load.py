@@ -11,6 +11,7 @@ gml:id and removes surfaces that a re-imported building no longer has.
 from __future__ import annotations
 
 import gzip
+import math
 import zlib
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
 from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker, resolve_file_crs
+from importers.citygml.geometry import newell
 from importers.citygml.model import CityBuilding, CityModelFile
 from importers.citygml.parse import parse_citygml
 from twin.crs import Reprojector, file_axes_swapped
@@ -191,11 +193,10 @@ class BuildingModelImporter(Importer):
 def _area3d(poly: Polygon) -> float:
     """Area of a planar 3D polygon (Newell), holes subtracted."""
     def ring_area(coords: np.ndarray) -> float:
-        c = coords[:-1] if len(coords) > 1 and np.allclose(coords[0], coords[-1]) else coords
-        return 0.5 * float(np.linalg.norm(np.cross(c, np.roll(c, -1, axis=0)).sum(axis=0)))
+        return 0.5 * math.sqrt(sum(v * v for v in newell(coords.tolist())))
 
-    ext = ring_area(np.asarray(poly.exterior.coords))
-    return ext - sum(ring_area(np.asarray(r.coords)) for r in poly.interiors)
+    ext = ring_area(shapely.get_coordinates(poly.exterior, include_z=True))
+    return ext - sum(ring_area(shapely.get_coordinates(r, include_z=True)) for r in poly.interiors)
 
 
 def _flat_footprint(polys: list[Polygon], z: float) -> list[Polygon]:
