@@ -19,6 +19,13 @@ noise, flat-roofed buildings (class 6) and round tree crowns (class 5), ground p
   GDAL searches a circle of radius 0.5 m (the circle inscribed in the cell) around each cell centre;
   it has no square window. Its points per cell are therefore a subset of ours.
 
+Memory (second table): the whole :class:`importers.lidar.LidarImporter` (DGM, DOM, CHM, nDOM, display
+cloud, store) on the same LAS file, once as one chunk (the whole cloud in memory, as before chunked
+reading) and once in chunks of an eighth of the points (at least 10 000), each in a fresh child process
+(``--child``): peak RSS of the import (Linux ``VmHWM``, reset through ``/proc/self/clear_refs`` just
+before it; elsewhere ``ru_maxrss``) and its growth over the RSS before it (modules loaded, project
+created, one small warm-up import done), i.e. what the import itself needs.
+
 Check (exits non-zero on failure): for every cell both define, ours_min ≤ GDAL_min and
 ours_max ≥ GDAL_max (exact, 1 mm float tolerance: GDAL sees a subset), and at least 90 % of those cells
 agree within 0.25 m (the corners of the square cell outside GDAL's circle explain the rest).
@@ -30,6 +37,8 @@ agree within 0.25 m (the corners of the square cell outside GDAL's circle explai
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -41,6 +50,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS = ["Variante", "Punkte", "Zellen", "Zeit [s]", "Punkte/s"]
+MEM_HEADERS = ["Variante", "Punkte", "Chunk", "Zeit [s]", "Spitzen-RSS [MB]", "Zuwachs [MB]"]
 X0, Y0 = 690000.0, 5335000.0
 SEED = 20240611
 TOL, SHARE = 0.25, 0.90
@@ -111,6 +121,53 @@ def run_ours(las_path: Path, work: Path) -> tuple[float, np.ndarray, np.ndarray]
     return time.perf_counter() - t0, dgm, dom
 
 
+def _rss_mb(field: str) -> float | None:
+    """``VmRSS`` (current) or ``VmHWM`` (peak since the last reset) of this process in MB (Linux)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1e3
+    except OSError:
+        pass
+    return None
+
+
+def child_import(las_path: Path, chunk_points: int) -> dict[str, float]:
+    """In this (fresh) process: the full LidarImporter with ``chunk_points``; time and peak RSS."""
+    import resource
+
+    from importers.lidar import LidarImporter
+    from twin.project import Project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        warm = Path(tmp) / "warm.las"  # warm-up: GDAL drivers, COG writer, store – as in the running app
+        write_las(warm, *synth_cloud(20, 8.0))
+        LidarImporter(source_crs="EPSG:25832")(Project.create(Path(tmp) / "warm", crs=25832, name="Warm",
+                                                              extent=None), warm)
+        project = Project.create(Path(tmp) / "projekt", crs=25832, name="Bench", extent=None)
+        try:  # Linux ≥ 4.0: reset the peak (VmHWM) to the current RSS, so that the peak is the import's
+            with open("/proc/self/clear_refs", "w") as fh:
+                fh.write("5")
+        except OSError:
+            pass
+        base = _rss_mb("VmRSS") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+        t0 = time.perf_counter()
+        report = LidarImporter(source_crs="EPSG:25832", chunk_points=chunk_points)(project, las_path)
+        dt = time.perf_counter() - t0
+        peak = _rss_mb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+        project.close()
+    return {"seconds": dt, "peak_rss_mb": peak, "base_rss_mb": base, "points": report.counts["Punkte"],
+            "chunk_points": chunk_points}
+
+
+def run_import_child(las_path: Path, chunk_points: int) -> dict[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run([sys.executable, "-m", "bench.bench_lidar", "--child", str(las_path), str(chunk_points)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def gdal_commands(vrt: Path, work: Path, side: int) -> list[list[str]]:
     ext = ["-txe", str(X0), str(X0 + side), "-tye", str(Y0 + side), str(Y0), "-outsize", str(side), str(side)]
     return [["gdal_grid", "-q", "-a", f"{alg}:radius1=0.5:radius2=0.5:nodata=-9999", *ext, "-zfield", "z",
@@ -153,7 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--density", type=float, default=8.0, help="Punkte je m²")
     ap.add_argument("--quick", action="store_true", help="150 m × 150 m, ein Lauf")
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--child", nargs=2, metavar=("LAS", "CHUNK"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        sys.path.insert(0, str(ROOT))
+        print(json.dumps(child_import(Path(args.child[0]), int(args.child[1]))))
+        return 0
     side = 150 if args.quick else args.side
     if args.quick:
         args.repeats = 1
@@ -174,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             g = run_gdal(vrt, work, side)
             if g is not None:
                 gdal_runs.append(g)
+        chunk = max(n // 8, 10_000)
+        mem = [run_import_child(las_path, 10**12), run_import_child(las_path, chunk)]
         ours = sorted(ours_runs, key=lambda r: r[0])[len(ours_runs) // 2]
         gdal = sorted(gdal_runs, key=lambda r: r[0])[len(gdal_runs) // 2] if gdal_runs else None
     cells = ours[1].size
@@ -195,11 +259,22 @@ def main(argv: list[str] | None = None) -> int:
                      f"{s2:.1%} innerhalb {TOL} m; GDAL-Minimum ≥ unseres, GDAL-Maximum ≤ unseres überall.")
         notes.append(f"ours ist {speedup:.1f}× so schnell wie gdal_grid (Ziel ≥ 2×).")
     print_table(f"LiDAR → DGM/DOM 1 m, {n} Punkte", HEADERS, rows, notes)
+    mem_rows = [[label, str(m["points"]), "alle" if m["chunk_points"] >= n else str(m["chunk_points"]),
+                 fmt(m["seconds"]), fmt(m["peak_rss_mb"], 0), fmt(m["peak_rss_mb"] - m["base_rss_mb"], 0)]
+                for label, m in zip(("ours: LidarImporter, ein Chunk (ganze Wolke im Speicher)",
+                                     "ours: LidarImporter, in Chunks gelesen"), mem)]
+    print_table("Speicher: ganzer LiDAR-Import (DGM, DOM, CHM, nDOM, Anzeigewolke)", MEM_HEADERS, mem_rows,
+                ["Je Variante ein frischer Kindprozess; Spitzen-RSS = VmHWM des Imports (vorher zurückgesetzt), "
+                 "Zuwachs = Spitze minus RSS vor dem Import (nach Modulimporten, Projektanlage und einem kleinen "
+                 "Aufwärm-Import).",
+                 f"Chunked braucht {mem[1]['peak_rss_mb'] - mem[1]['base_rss_mb']:.0f} MB statt "
+                 f"{mem[0]['peak_rss_mb'] - mem[0]['base_rss_mb']:.0f} MB zusätzlich."])
     suffix = ".quick" if args.quick else ""
     write_json(f"bench_lidar{suffix}.json", {"points": n, "cells": cells, "ours_s": ours[0],
                                              "gdal_s": gdal[0] if gdal else None, "speedup": speedup,
-                                             "machine": machine_info()})
-    write_text(f"bench_lidar{suffix}.md", markdown_table(HEADERS, rows) + "\n")
+                                             "import_memory": mem, "machine": machine_info()})
+    write_text(f"bench_lidar{suffix}.md", markdown_table(HEADERS, rows) + "\n\n"
+               + markdown_table(MEM_HEADERS, mem_rows) + "\n")
     return 0
 
 

@@ -4,8 +4,11 @@ Conventions (documented here, used by :mod:`importers.lidar.load` and ``bench/be
 
 * **Grid**: north-up, cell size ``cell`` metres, the lower-left corner snapped to a multiple of the
   cell size (``floor(xmin / cell) * cell``), so that tiles of one survey share one grid and mosaic
-  without resampling. A point belongs to cell ``col = floor((x - x0) / cell)``,
-  ``row = floor((ytop - y) / cell)``; points on the right/bottom edge of the grid go to the last cell.
+  without resampling. A point belongs to the global cell (:func:`cell_coords`)
+  ``(floor(x / cell), floor(-y / cell))``, i.e. ``col = floor((x - x0) / cell)``,
+  ``row = floor((ytop - y) / cell)`` of a grid – computed without the grid's origin, so that every
+  chunk of a file and every (growing) accumulation grid puts a point into the same cell. Points on the
+  right/bottom edge of the grid go to the last cell.
 * **Statistics per cell**: ``np.minimum.at`` / ``np.maximum.at`` (unbuffered, fast since numpy 1.25)
   into a flat array initialised with ±inf; cells without points become NaN.
 * **Small holes** (:func:`fill_holes`): a NaN cell that has valid cells among its 8 neighbours gets
@@ -69,13 +72,26 @@ class GridSpec:
 
         return from_origin(self.x0, self.ytop, self.cell, self.cell)
 
+    @property
+    def origin_cell(self) -> tuple[int, int]:
+        """The global cell (see :func:`cell_coords`) of the top-left cell."""
+        return round(self.x0 / self.cell), round(-self.ytop / self.cell)
+
     def cell_index(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """Flat (row-major) cell index of every point."""
-        col = np.floor((x - self.x0) / self.cell).astype(np.int64)
-        row = np.floor((self.ytop - y) / self.cell).astype(np.int64)
+        """Flat (row-major) cell index of every point (points outside go to the nearest edge cell)."""
+        col, row = cell_coords(x, y, self.cell)
+        c0, r0 = self.origin_cell
+        col -= c0
+        row -= r0
         np.clip(col, 0, self.width - 1, out=col)
         np.clip(row, 0, self.height - 1, out=row)
         return row * self.width + col
+
+
+def cell_coords(x: np.ndarray, y: np.ndarray, cell: float) -> tuple[np.ndarray, np.ndarray]:
+    """Global integer cell of every point: ``(floor(x / cell), floor(-y / cell))`` (column, row; rows
+    grow southwards, a cell contains its left and its top edge)."""
+    return np.floor(x / cell).astype(np.int64), np.floor(-y / cell).astype(np.int64)
 
 
 def grid_min(idx: np.ndarray, z: np.ndarray, spec: GridSpec) -> np.ndarray:
@@ -142,16 +158,43 @@ def ground_cells(zmin: np.ndarray, cell: float) -> np.ndarray:
     return ground
 
 
+#: bits per axis of a packed voxel key (3 × 21 = 63 bits of an int64)
+VOXEL_BITS = 21
+
+
+def voxel_keys(x: np.ndarray, y: np.ndarray, z: np.ndarray, voxel: float,
+               origin: tuple[float, float, float]) -> np.ndarray:
+    """One int64 per point naming its voxel ``floor((coord - origin) / voxel)`` (21 bits per axis).
+
+    The importer's origin is the first point of the file, known to every chunk. Each axis holds
+    ±2**20 voxels around it (±1048 km at 1 m); farther outliers share the border voxel of their axis."""
+    half = 1 << (VOXEL_BITS - 1)
+    key = np.zeros(len(x), dtype=np.int64)
+    for v, o in zip((x, y, z), origin):
+        i = np.floor((v - o) / voxel).astype(np.int64)
+        np.clip(i, -half, half - 1, out=i)
+        i += half
+        key <<= VOXEL_BITS
+        key |= i
+    return key
+
+
 def voxel_thin(x: np.ndarray, y: np.ndarray, z: np.ndarray, voxel: float, max_points: int) -> np.ndarray:
-    """Indices of one point per voxel (the first in file order), then every k-th if more than ``max_points``."""
+    """Indices of one point per voxel (the first in file order; voxel edges counted from the first
+    point, see :func:`voxel_keys`), then ``max_points`` evenly spaced ones if there are more.
+
+    The one-array reference; the importer gets the same result chunk by chunk with
+    :class:`importers.lidar.accumulate.VoxelThinner`."""
     if len(x) == 0:
         return np.zeros(0, dtype=np.int64)
-    ix = np.floor((x - x.min()) / voxel).astype(np.int64)
-    iy = np.floor((y - y.min()) / voxel).astype(np.int64)
-    iz = np.floor((z - z.min()) / voxel).astype(np.int64)
-    key = (ix * (iy.max() + 1) + iy) * (iz.max() + 1) + iz
+    key = voxel_keys(x, y, z, voxel, (float(x[0]), float(y[0]), float(z[0])))
     _, first = np.unique(key, return_index=True)
     first.sort()
-    if len(first) > max_points:
-        first = first[np.linspace(0, len(first) - 1, max_points).astype(np.int64)]
-    return first
+    return cap_evenly(first, max_points)
+
+
+def cap_evenly(a: np.ndarray, max_points: int) -> np.ndarray:
+    """``a`` itself, or ``max_points`` evenly spaced elements of it (first and last included)."""
+    if len(a) > max_points:
+        return a[np.linspace(0, len(a) - 1, max_points).astype(np.int64)]
+    return a

@@ -28,6 +28,14 @@ CRS: the file's WKT/GeoTIFF VLR, or ``source_crs`` (CLI ``--crs``), which wins. 
 import fails. Horizontal coordinates are reprojected with pyproj; heights are taken as they are
 (converted to metres where the source CRS has foot units), i.e. the vertical datum is not transformed.
 
+Memory: the file is read in chunks of ``chunk_points`` points (default 2 million, about 0.2 GB while
+one is processed, :mod:`importers.lidar.read`); the grids and the display cloud are accumulated chunk
+by chunk (:mod:`importers.lidar.accumulate`), with results identical to reading the file at once.
+The grid starts from the header bounds; points outside them (wrong headers) are counted in the report
+and the grid grows to cover them, nothing is dropped. Unclassified clouds are read a second time to
+count the points within ``GROUND_BAND`` of the ground surface (the count needs the finished grid).
+Progress goes by points read, the cancel check runs after every chunk.
+
 Transaction: rasters and the cloud are written to temporary files first, registered with the
 provenance row in one store transaction, and moved into place as its last step.
 """
@@ -39,20 +47,21 @@ from pathlib import Path
 
 import numpy as np
 import rasterio
-from pyproj import CRS, Transformer
+from pyproj import CRS
 from rasterio.crs import CRS as RioCRS
 
 from importers.base import CancelToken, ImportPreview, ImportReport, Importer, Problem, ProgressFn, file_sha256, \
     resolve_file_crs
-from importers.lidar.grid import GROUND_BAND, GridSpec, fill_holes, grid_max, grid_min, ground_cells, voxel_thin
+from importers.lidar.accumulate import GridAccumulator, VoxelThinner
+from importers.lidar.grid import GROUND_BAND, GridSpec, fill_holes, ground_cells
+from importers.lidar.read import LasChunks, PointConverter
 from twin.crs import horizontal
 from twin.errors import CRSError, FormatError
 from twin.project import Project
 
 NODATA = -9999.0
-GROUND, BUILDING = 2, 6
-VEGETATION = (3, 4, 5)
-NOISE = (7, 18)
+#: points per chunk read at once (about 100 bytes each while processed, measured with tracemalloc)
+CHUNK_POINTS = 2_000_000
 
 
 def las_crs(header) -> CRS | None:
@@ -74,19 +83,21 @@ def write_cog(path: Path, data: np.ndarray, spec: GridSpec, crs: RioCRS) -> None
 
 
 class LidarImporter(Importer):
-    """Airborne laser scanning tiles (LAS/LAZ 1.2–1.4, ASPRS classes)."""
+    """Airborne laser scanning tiles (LAS/LAZ 1.2–1.4, ASPRS classes), read in chunks."""
 
     name = "lidar"
     title = "Punktwolke (LAS/LAZ)"
     suffixes = (".las", ".laz")
 
     def __init__(self, source_crs: str | None = None, cell_size: float = 1.0, voxel: float = 1.0,
-                 max_display_points: int = 500_000, fill_iterations: int = 2) -> None:
+                 max_display_points: int = 500_000, fill_iterations: int = 2,
+                 chunk_points: int = CHUNK_POINTS) -> None:
         self.source_crs = source_crs
         self.cell_size = cell_size
         self.voxel = voxel
         self.max_display_points = max_display_points
         self.fill_iterations = fill_iterations
+        self.chunk_points = chunk_points
 
     def sniff(self, path: Path, head: bytes) -> bool:
         return head[:4] == b"LASF"
@@ -100,22 +111,10 @@ class LidarImporter(Importer):
         return ImportPreview(importer=self.name, title=self.title, crs=crs.to_string() if crs else None,
                              crs_note=note)
 
-    # ------------------------------------------------------------------ read
-    def _read(self, path: Path):
-        import laspy
-
-        try:
-            las = laspy.read(path)
-        except Exception as exc:  # laspy raises LaspyException, lazrs errors, struct errors …
-            raise FormatError(f"Keine lesbare LAS/LAZ-Datei: {exc}", path=path) from None
-        if len(las.points) == 0:
-            raise FormatError("Die Punktwolke enthält keine Punkte.", path=path)
-        return las
-
-    def _crs(self, las, path: Path) -> CRS:
+    def _crs(self, header, path: Path) -> CRS:
         if self.source_crs:
             return resolve_file_crs(self.source_crs, path)
-        crs = las_crs(las.header)
+        crs = las_crs(header)
         if crs is None:
             raise CRSError("Die LAS/LAZ-Datei hat kein (lesbares) Koordinatensystem. Bitte das Quell-KBS angeben "
                            "(z. B. --crs EPSG:25832).", path=path)
@@ -136,64 +135,53 @@ class LidarImporter(Importer):
     def run(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
             cancel: CancelToken, actor: str) -> None:
         progress(0.02, f"Lese {path.name} …")
-        las = self._read(path)
+        src = LasChunks(path, self.chunk_points)
         cancel.check(path)
-        src_crs = self._crs(las, path)
+        if src.point_count == 0:
+            raise FormatError("Die Punktwolke enthält keine Punkte.", path=path)
+        src_crs = self._crs(src.header, path)
         report.source_crs = src_crs.to_string()
-        x, y, z = (np.asarray(las.x, dtype=np.float64), np.asarray(las.y, dtype=np.float64),
-                   np.asarray(las.z, dtype=np.float64))
-        cls = np.asarray(las.classification, dtype=np.uint8)
-        keep = ~np.isin(cls, NOISE)
-        if "withheld" in las.point_format.dimension_names:
-            keep &= ~np.asarray(las.withheld, dtype=bool)
-        rgb = None
-        if {"red", "green", "blue"} <= set(las.point_format.dimension_names):
-            rgb = np.stack([np.asarray(las.red), np.asarray(las.green), np.asarray(las.blue)], axis=1)
-            rgb = (rgb >> 8).astype(np.uint8) if rgb.max() > 255 else rgb.astype(np.uint8)
-        n_total = len(x)
-        del las
-        classes, counts = np.unique(cls, return_counts=True)
+        conv = PointConverter(src.header, horizontal(src_crs), horizontal(project.crs), self._z_factor(src_crs),
+                              path)
+        acc = GridAccumulator(self.cell_size, path, start=conv.header_cells(self.cell_size))
+        thin = VoxelThinner(self.voxel)
+        classes = np.zeros(256, dtype=np.int64)
+        n_total = outside = rgb_max = 0
+        for chunk in src:
+            pts = conv(chunk)
+            acc.add(pts.x, pts.y, pts.z, pts.cls)
+            thin.add(pts.x, pts.y, pts.z, pts.cls, pts.rgb)
+            classes += pts.classes
+            n_total += pts.n
+            outside += pts.outside
+            rgb_max = max(rgb_max, pts.rgb_max)
+            del pts, chunk
+            progress(0.02 + 0.38 * min(n_total / src.point_count, 1.0),
+                     f"Lese Punkte: {n_total:,} von {src.point_count:,} …".replace(",", "."))
+            cancel.check(path)
+        if n_total == 0:
+            raise FormatError("Die Punktwolke enthält keine Punkte.", path=path)
         report.counts = {"Punkte": n_total}
-        report.counts["Klassen"] = {int(c): int(n) for c, n in zip(classes, counts)}
-
-        dst = horizontal(project.crs)
-        if not horizontal(src_crs).equals(dst):
-            progress(0.1, "Projiziere ins Projekt-KBS …")
-            tr = Transformer.from_crs(horizontal(src_crs), dst, always_xy=True)
-            x, y = tr.transform(x, y)
-            x, y = np.asarray(x), np.asarray(y)
-        zf = self._z_factor(src_crs)
-        if zf != 1.0:
-            z = z * zf
-        if not (np.isfinite(x).all() and np.isfinite(y).all()):
-            raise CRSError("Die Punkte lassen sich nicht ins Projekt-KBS umrechnen (falsches Quell-KBS?).", path=path)
-        cancel.check(path)
-
-        x, y, z, c = x[keep], y[keep], z[keep], cls[keep]
-        if len(x) == 0:
+        report.counts["Klassen"] = {int(c): int(n) for c, n in enumerate(classes) if n}
+        if outside:
+            report.problems.append(Problem(
+                f"Der Dateikopf nennt falsche Koordinatengrenzen: {outside} Punkte liegen außerhalb. Die Raster "
+                "decken die tatsächliche Ausdehnung der Punkte ab (kein Punkt verworfen)."))
+        if acc.points == 0:
             raise FormatError("Die Punktwolke enthält nur Rauschpunkte (Klasse 7/18) oder zurückgehaltene Punkte.",
                               path=path)
-        spec = GridSpec.covering(x.min(), y.min(), x.max(), y.max(), self.cell_size)
+        spec, g = acc.result()
         project.check_extent(spec.bounds, path=path)
-        if spec.size > 200_000_000:
-            raise FormatError(f"Das Raster wäre zu groß ({spec.width}×{spec.height} Zellen); bitte eine größere "
-                              "Zellgröße wählen.", path=path)
-        progress(0.2, "Rastere Punkte …")
-        idx = spec.cell_index(x, y)
         grids: dict[str, np.ndarray] = {}
-        dom = grid_max(idx, z, spec)
-        cancel.check(path)
-        is_ground = c == GROUND
-        if is_ground.any():
-            dgm = grid_min(idx[is_ground], z[is_ground], spec)
-            n_ground = int(is_ground.sum())
+        if "ground" in g:
+            dgm = g["ground"]
+            n_ground = acc.ground_points
         else:
-            progress(0.3, "Keine Bodenpunkte klassifiziert – Bodenfilter …")
-            zmin = grid_min(idx, z, spec)
+            progress(0.4, "Keine Bodenpunkte klassifiziert – Bodenfilter …")
+            zmin = g["low"]
             gcells = ground_cells(zmin, self.cell_size)
             dgm = np.where(gcells, zmin, np.nan)
-            flat_min = zmin.ravel()
-            n_ground = int((gcells.ravel()[idx] & (z <= flat_min[idx] + GROUND_BAND)).sum())
+            n_ground = self._count_ground(src, conv, spec, zmin, gcells, progress, cancel)
             report.problems.append(Problem(
                 "Die Punktwolke hat keine Bodenpunkte (Klasse 2). Das Geländemodell wurde mit einem einfachen "
                 "Bodenfilter (progressiver morphologischer Filter, Fenster bis "
@@ -205,36 +193,44 @@ class LidarImporter(Importer):
                               path=path)
         dgm_full = fill_holes(dgm, None)
         grids["dgm"] = fill_holes(dgm, self.fill_iterations)
-        grids["dom"] = fill_holes(dom, self.fill_iterations)
-        progress(0.4, "Vegetations- und Gebäudehöhen …")
-        veg = np.isin(c, VEGETATION)
-        if veg.any():
-            top = grid_max(idx[veg], z[veg], spec)
-            grids["chm"] = np.where(np.isnan(top), 0.0, np.maximum(top - dgm_full, 0.0))
+        grids["dom"] = fill_holes(g["top"], self.fill_iterations)
+        progress(0.45, "Vegetations- und Gebäudehöhen …")
+        if "veg" in g:
+            grids["chm"] = np.where(np.isnan(g["veg"]), 0.0, np.maximum(g["veg"] - dgm_full, 0.0))
         else:
             report.problems.append(Problem("Keine Vegetationspunkte (Klassen 3–5): kein Kronenhöhenmodell erzeugt."))
-        bld = c == BUILDING
-        if bld.any():
-            top = grid_max(idx[bld], z[bld], spec)
-            grids["ndom"] = np.where(np.isnan(top), 0.0, np.maximum(top - dgm_full, 0.0))
+        if "bld" in g:
+            grids["ndom"] = np.where(np.isnan(g["bld"]), 0.0, np.maximum(g["bld"] - dgm_full, 0.0))
         else:
             report.problems.append(Problem("Keine Gebäudepunkte (Klasse 6): kein normalisiertes Gebäudehöhenmodell "
                                            "erzeugt."))
+        del g, dgm_full
         cancel.check(path)
 
         progress(0.5, "Ausdünnen der Anzeige-Punktwolke …")
-        sel = voxel_thin(x, y, z, self.voxel, self.max_display_points)
-        cloud = {"xyz": np.stack([x[sel], y[sel], z[sel]], axis=1), "classification": c[sel]}
-        if rgb is not None:
-            cloud["rgb"] = rgb[keep][sel]
-
+        cloud = thin.result(self.max_display_points, rgb_max if conv.has_rgb else None)
+        del thin
         valid = grids["dgm"][np.isfinite(grids["dgm"])]
         report.counts.update({
             "Bodenpunkte": n_ground, "Raster": len(grids), "Zellen": spec.size,
-            "Zellgröße": self.cell_size, "Anzeigepunkte": int(len(sel)),
+            "Zellgröße": self.cell_size, "Anzeigepunkte": int(len(cloud["xyz"])),
             "Höhe min": round(float(valid.min()), 2), "Höhe max": round(float(valid.max()), 2)})
         self._write(project, path, report, progress, cancel, actor, grids, spec, cloud)
         progress(1.0, report.summary())
+
+    def _count_ground(self, src: LasChunks, conv: PointConverter, spec: GridSpec, zmin: np.ndarray,
+                      gcells: np.ndarray, progress: ProgressFn, cancel: CancelToken) -> int:
+        """Second pass: points of ground cells at most ``GROUND_BAND`` above the cell's lowest point."""
+        flat_min, flat_ground = zmin.ravel(), gcells.ravel()
+        n = done = 0
+        for chunk in src:
+            pts = conv(chunk)
+            idx = spec.cell_index(pts.x, pts.y)
+            n += int((flat_ground[idx] & (pts.z <= flat_min[idx] + GROUND_BAND)).sum())
+            done += pts.n
+            progress(0.4 + 0.05 * min(done / src.point_count, 1.0), "Zähle Bodenpunkte …")
+            cancel.check(src.path)
+        return n
 
     def _write(self, project, path, report, progress, cancel, actor, grids, spec, cloud) -> None:
         stem = path.stem
