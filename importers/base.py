@@ -204,12 +204,13 @@ def all_importers() -> list[Importer]:
     from importers.isybau.load import IsybauImporter
     from importers.lidar import LidarImporter
     from importers.meters.load import MeterImporter
+    from importers.sewer_gis.load import SewerGISImporter
     from importers.terrain import TerrainImporter
     from importers.terrain_formats import AscGridImporter, XYZGridImporter
     from importers.trees.load import TreeImporter
 
-    return [NASImporter(), CityGMLImporter(), CityJSONImporter(), IsybauImporter(), TerrainImporter(),
-            LidarImporter(), AscGridImporter(), XYZGridImporter(), MeterImporter(), TreeImporter(),
+    return [NASImporter(), CityGMLImporter(), CityJSONImporter(), IsybauImporter(), SewerGISImporter(),
+            TerrainImporter(), LidarImporter(), AscGridImporter(), XYZGridImporter(), MeterImporter(), TreeImporter(),
             FlatCadastreImporter()]
 
 

@@ -4,7 +4,9 @@
 * the synthetic CityGML of "Markt Musterdorf" regenerates byte-identically;
 * every synthetic building lies inside the DGM tile, keeps clear of the real building,
   has Roof/Wall/Ground surfaces with closed, outward-oriented rings and stands on the
-  minimum DGM height under its footprint.
+  minimum DGM height under its footprint;
+* the synthetic sewer network (ISYBAU XML 2017) regenerates byte-identically, has the promised
+  counts, lies below the terrain with falling inverts, and lands in the sample project.
 """
 
 from __future__ import annotations
@@ -176,3 +178,51 @@ def test_ground_on_dgm_minimum(buildings: list[etree._Element], dgm: tuple[np.nd
         assert np.all(np.abs(z - expected) <= 0.01), b.get(f"{{{NS['gml']}}}id")
         lowest = min(r[:, 2].min() for kind in SURFACES for r in _rings(b, kind))
         assert lowest == pytest.approx(z.min())
+
+
+# ----------------------------------------------------------------------------- sewer network (ISYBAU XML)
+SEWER_GENERATOR = SAMPLE / "musterdorf" / "generate_sewer.py"
+SEWER = SAMPLE / "musterdorf" / "kanal_isybau.xml"
+
+
+def test_sewer_regenerates_byte_identically(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(SEWER_GENERATOR), "--out", str(tmp_path)], check=True, capture_output=True)
+    assert (tmp_path / SEWER.name).read_bytes() == SEWER.read_bytes()
+    head = SEWER.read_bytes()[:300]
+    assert head.startswith(b'<?xml version="1.0" encoding="iso-8859-1"') and b"\r\n" in head
+    assert b'xmlns="http://www.bfr-abwasser.de"' in head
+
+
+def test_sewer_network_lies_below_the_terrain(dgm: tuple[np.ndarray, rasterio.Affine]) -> None:
+    from importers.isybau.parse import parse_isybau
+
+    raster, transform = dgm
+    parsed = parse_isybau(SEWER)
+    assert parsed.version == "2017" and parsed.problems == [] and parsed.crs_lage == {"ETRS89_UTM32"}
+    manholes = [n for n in parsed.nodes if n.attrs["art"] == "Schacht"]
+    assert (len(parsed.nodes), len(manholes), len(parsed.reaches)) == (40, 38, 38)
+    assert len(parsed.inspections) == 9 and {i.klasse for i in parsed.inspections} >= {0, 1, 5}
+
+    def ground(x: float, y: float) -> float:
+        row, col = rasterio.transform.rowcol(transform, x, y)
+        return float(raster[row, col])
+
+    for n in manholes:
+        x, y = n.points[0].x - 32_000_000, n.points[0].y
+        assert TILE[0] < x < TILE[2] and TILE[1] < y < TILE[3]
+        assert n.attrs["deckelhoehe"] == pytest.approx(ground(x, y), abs=0.01)
+        assert 1.5 <= n.attrs["deckelhoehe"] - n.attrs["sohlhoehe"] <= 3.5
+    for r in parsed.reaches:
+        a, start, end = r.attrs, r.points[0], r.points[-1]
+        assert a["sohlhoehe_zulauf"] < ground(start.x - 32_000_000, start.y)
+        assert a["sohlhoehe_ablauf"] < ground(end.x - 32_000_000, end.y)
+        assert (a["sohlhoehe_zulauf"] - a["sohlhoehe_ablauf"]) / a["laenge_m"] >= 0.005 - 1e-9
+        assert 250 <= a["dn_mm"] <= 600 and a["material"]
+
+
+def test_sample_project_has_the_sewer_network(sample_project) -> None:
+    store = sample_project.store
+    assert (store.count("sewer_nodes"), store.count("sewer_reaches")) == (40, 38)
+    assert store.count("sewer_observations") > 10
+    assert store.get("sewer_reaches", "1010").attrs["zustandsklasse"] == 0  # Rohrbruch: ZK 0 (DWA-M 149-3)
+    assert store.get("sewer_nodes", "PW01").attrs["art"] == "Bauwerk"

@@ -32,6 +32,7 @@ from importers.base import (
 from importers.cadastre_flat.inspire import CP_NS_PART, InspireFile, parse_inspire
 from importers.cadastre_flat.ogr import OGR_SUFFIXES, FlatTable, read_columns, read_table
 from importers.cadastre_flat.synonyms import KEY_FIELD, KEY_PARTS, PARCEL_SYNONYMS, TARGET
+from importers.cells import to_float, to_int, to_text
 from importers.profiles import MappingProfile, find_profile, load_profile, profiles_dir, propose, save_profile
 from twin.crs import Reprojector, file_axes_swapped
 from twin.errors import ConfigError, CRSError, FormatError
@@ -332,53 +333,12 @@ def _map_row(row: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
     for target, col in mapping.items():
         v = row.get(col)
         if target in _INT_FIELDS:
-            attrs[target] = _to_int(v)
+            attrs[target] = to_int(v)
         elif target in _REAL_FIELDS:
-            attrs[target] = _to_float(v)
+            attrs[target] = to_float(v)
         else:
-            attrs[target] = _to_text(v)
+            attrs[target] = to_text(v)
     return attrs
-
-
-def _to_text(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, float):
-        if not np.isfinite(v):
-            return None
-        if v.is_integer():
-            return str(int(v))
-    s = str(v).strip()
-    return s or None
-
-
-def _to_int(v: Any) -> int | None:
-    s = _to_text(v)
-    if s is None:
-        return None
-    try:
-        return int(s)
-    except ValueError:
-        try:
-            f = float(s.replace(",", "."))
-            return int(f) if f.is_integer() else None
-        except ValueError:
-            return None
-
-
-def _to_float(v: Any) -> float | None:
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return float(v) if np.isfinite(v) else None
-    s = _to_text(v)
-    if s is None:
-        return None
-    s = s.replace(" ", "")
-    if "," in s:  # German: 1.234,5
-        s = s.replace(".", "").replace(",", ".")
-    try:
-        return float(s)
-    except ValueError:
-        return None
 
 
 def _complete(a: dict[str, Any]) -> None:

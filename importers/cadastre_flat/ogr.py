@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
+from importers.cells import plain
 from twin.errors import FormatError
 
 OGR_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json")
@@ -71,20 +71,6 @@ def read_table(path: Path, encoding: str | None = None) -> FlatTable:
                 geoms[i] = shapely.from_wkb(b)
             except shapely.errors.GEOSException:
                 geoms[i] = "unlesbar"
-    rows = [{c: _py(field_data[j][i]) for j, c in enumerate(columns)} for i in range(n)]
+    rows = [{c: plain(field_data[j][i]) for j, c in enumerate(columns)} for i in range(n)]
     return FlatTable(layer=layer, columns=columns, rows=rows, geometries=geoms, crs=meta.get("crs"),
                      encoding=meta.get("encoding"), driver=meta.get("driver"))
-
-
-def _py(v: Any) -> Any:
-    if v is None:
-        return None
-    if isinstance(v, float) and np.isnan(v):
-        return None
-    if isinstance(v, np.generic):
-        v = v.item()
-        if isinstance(v, float) and np.isnan(v):
-            return None
-    if isinstance(v, bytes):
-        return v.decode("utf-8", "replace")
-    return v
