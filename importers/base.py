@@ -237,17 +237,30 @@ def import_files(project: Project, paths: Sequence[str | Path], *, progress: Pro
                  on_report: Callable[[ImportReport], None] | None = None) -> list[ImportReport]:
     """Import several files one after the other; each file is its own transaction.
 
-    ``on_report`` receives each file's report as soon as it landed (a later file may still fail).
+    ``on_report`` receives each file's report as soon as it landed (a later file may still fail). With
+    several terrain tiles (DGM, LiDAR) the project DEM is mosaicked once after the last file, in its own
+    transaction; until then the layers show the tiles (:func:`twin.dem.project_dem` sees it is stale).
     """
+    from twin.dem import build_project_dem
+
     progress = progress or (lambda f, m: None)
     reports = []
-    n = len(paths)
-    for i, p in enumerate(paths):
+    importers = [detect_importer(p) for p in paths]
+    # several terrain tiles: mosaic the project DEM once at the end instead of after every tile
+    batch_dem = sum(1 for imp in importers if getattr(imp, "project_dem", False)) > 1
+    n = len(paths) + (1 if batch_dem else 0)
+    for i, (p, imp) in enumerate(zip(paths, importers)):
         def sub(f: float, msg: str, i: int = i) -> None:
             progress((i + f) / n, msg)
-        report = import_file(project, p, progress=sub, cancel=cancel, actor=actor)
+        if batch_dem and hasattr(imp, "project_dem"):
+            imp.project_dem = False
+        report = imp(project, p, progress=sub, cancel=cancel, actor=actor)
         reports.append(report)
         if on_report is not None:
             on_report(report)
+    if batch_dem:
+        progress((n - 1) / n, "Setze das Projekt-DGM aus allen Kacheln zusammen …")
+        tok = cancel or CancelToken()
+        build_project_dem(project, check=lambda: tok.check())
     progress(1.0, "Fertig")
     return reports

@@ -1,8 +1,13 @@
 """Terrain (DGM/DEM) GeoTIFF importer: reprojects to the project CRS and writes a Cloud-Optimized GeoTIFF.
 
 The raster goes to ``rasters/dgm/<name>.tif``; the store records it (``twz_rasters``) with its
-provenance in one transaction. The file is written to a temporary name first and moved into
-place only after the store transaction committed, so a failed import leaves no trace.
+provenance in one transaction. Every import of a ``dgm`` tile also rebuilds the project DEM
+(:mod:`twin.dem`): all DGM tiles – GeoTIFF, XYZ and ESRI-ASCII alike – mosaicked into
+``rasters/dem/projekt_dgm.tif`` (kind ``dem``) on the finest tile grid; where tiles overlap, the most
+recently imported one wins (``project_dem=False`` skips this for batch imports; then call
+:func:`twin.dem.build_project_dem` once at the end). Both files are written to temporary names first
+and moved into place only as the last step of the store transaction, so a failed or cancelled import
+leaves no trace.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from rasterio.warp import Resampling, calculate_default_transform, reproject
 
 from importers.base import CancelToken, ImportReport, Importer, ProgressFn, file_sha256, resolve_file_crs
 from twin.crs import horizontal, resolve_crs
+from twin.dem import DEM_NAME, TILE_KIND, PendingDem, prepare_project_dem
 from twin.errors import CRSError, FormatError
 from twin.project import Project
 
@@ -33,9 +39,10 @@ class TerrainImporter(Importer):
     suffixes = (".tif", ".tiff")
     format_name = "GeoTIFF"
 
-    def __init__(self, source_crs: str | None = None, kind: str = "dgm") -> None:
+    def __init__(self, source_crs: str | None = None, kind: str = "dgm", project_dem: bool = True) -> None:
         self.source_crs = source_crs
         self.kind = kind
+        self.project_dem = project_dem  # False: batch imports call twin.dem.build_project_dem once at the end
 
     def sniff(self, path: Path, head: bytes) -> bool:
         return head[:4] in _TIFF_MAGIC
@@ -72,6 +79,9 @@ class TerrainImporter(Importer):
         project.check_extent(bounds, path=path)
 
         name = path.stem
+        if name == DEM_NAME:
+            raise FormatError(f"Der Name „{DEM_NAME}“ ist für das Projekt-DGM reserviert; bitte die Datei "
+                              "umbenennen.", path=path)
         rel = Path("rasters") / self.kind / f"{name}.tif"
         final = project.root / rel
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +89,7 @@ class TerrainImporter(Importer):
         progress(0.6, "Schreibe Cloud-Optimized GeoTIFF …")
         profile = dict(driver="COG", dtype="float32", count=1, width=width, height=height, crs=dst_crs,
                        transform=transform, nodata=NODATA, compress="DEFLATE", predictor=3, blocksize=256)
+        dem: PendingDem | None = None
         try:
             with rasterio.open(tmp, "w", **profile) as dst:
                 dst.write(data.astype("float32"), 1)
@@ -97,12 +108,19 @@ class TerrainImporter(Importer):
                     name=name, kind=self.kind, path=rel.as_posix(), crs=f"EPSG:{project.config.project.crs}",
                     bounds=bounds, resolution=(abs(transform.a), abs(transform.e)), sha256=file_sha256(tmp),
                     provenance_id=report.provenance_id)
+                if self.kind == TILE_KIND and self.project_dem:
+                    progress(0.8, "Baue das Projekt-DGM aus allen Kacheln …")
+                    dem = prepare_project_dem(project, pending={name: tmp}, check=lambda: cancel.check(path),
+                                              provenance_id=report.provenance_id)
                 cancel.check(path)
-                if not report.dry_run:
-                    os.replace(tmp, final)  # last step inside the transaction: a failure here rolls back
+                if not report.dry_run:  # last steps inside the transaction: a failure here rolls back
+                    if dem is not None:
+                        dem.commit()
+                    os.replace(tmp, final)
         finally:
-            if tmp.exists():
-                tmp.unlink()
+            for leftover in (tmp, dem.tmp if dem is not None else None):
+                if leftover is not None and leftover.exists():
+                    leftover.unlink()
         progress(1.0, report.summary())
 
     def _source_crs(self, src, path: Path):

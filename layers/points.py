@@ -1,9 +1,10 @@
 """Point layers (trees, water meters, …): one merged vertex mesh per layer, no Qt.
 
 Each feature is one vertex (and one vertex cell) at its point in local coordinates; the height is
-taken from the project's DGM rasters (``project.store.rasters("dgm")``) where one covers the point,
-else 0. ``rgba`` per point from the layer style (``style.by`` names the attribute to classify),
-``feature_id`` per cell indexes the returned keys for picking. The layer's table is ``layer.source``.
+taken from the project DEM (:mod:`twin.dem`) where present, else from the DGM tiles (newest import
+first) where one covers the point, else 0. ``rgba`` per point from the layer style (``style.by`` names
+the attribute to classify), ``feature_id`` per cell indexes the returned keys for picking. The layer's
+table is ``layer.source``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shapely
 
 from layers.style import class_colours
 from twin.config import LayerConfig
+from twin.dem import project_dem, tiles_oldest_first
 from twin.project import Project
 
 
@@ -44,10 +46,11 @@ def points_mesh(project: Project, layer: LayerConfig, origin: np.ndarray) -> tup
 
 
 def ground_heights(project: Project, xy: np.ndarray) -> np.ndarray:
-    """DGM height under each point (first raster that covers it with data), 0 where there is none."""
+    """DGM height under each point (project DEM, then newest tile with data there), 0 where there is none."""
     z = np.zeros(len(xy))
     todo = np.ones(len(xy), dtype=bool)
-    for r in project.store.rasters(kind="dgm"):
+    dem = project_dem(project)
+    for r in ([dem] if dem else []) + tiles_oldest_first(project)[::-1]:
         if not todo.any():
             break
         b = r["bounds"]

@@ -263,7 +263,7 @@ def test_import_through_worker(qtbot, empty_project):
     assert progress and progress[-1][0] == pytest.approx(1.0)
     assert f"{REAL_ID}.gml importiert" in window.statusBar().currentMessage()
     assert empty_project.store.count("buildings") == 1
-    assert len(empty_project.store.rasters()) == 1
+    assert len(empty_project.store.rasters(kind="dgm")) == 1 and len(empty_project.store.rasters(kind="dem")) == 1
     assert not window.layer_tree.item("buildings").isDisabled()
     assert window.view.actors.is_visible("buildings") and window.view.actors.is_visible("terrain")
     assert roof_pixels(window.view.render_image()) > 30

@@ -57,7 +57,7 @@ def test_class_counts_and_dgm_dom_chm_match_independent_computation(new_project)
     assert r.counts["Punkte"] == 3000
     assert r.counts["Klassen"] == {0: 433, 2: 1381, 3: 257, 4: 27, 5: 902}
     assert r.counts["Bodenpunkte"] == 1381
-    assert sorted(x["kind"] for x in p.store.rasters()) == ["chm", "dgm", "dom"]
+    assert sorted(x["kind"] for x in p.store.rasters()) == ["chm", "dem", "dgm", "dom"]
     dgm, _, _ = _band(p, "dgm")
     dom, _, _ = _band(p, "dom")
     chm, _, _ = _band(p, "chm")
@@ -94,7 +94,7 @@ def test_unclassified_nrw_cloud_gets_ground_filter_and_warning(new_project):
     assert r.counts["Klassen"] == {0: 22413}
     msgs = " ".join(str(x) for x in r.problems)
     assert "keine Bodenpunkte (Klasse 2)" in msgs and "Bodenfilter" in msgs
-    assert sorted(x["kind"] for x in p.store.rasters()) == ["dgm", "dom"]
+    assert sorted(x["kind"] for x in p.store.rasters()) == ["dem", "dgm", "dom"]
     dgm, _, _ = _band(p, "dgm")
     dom, _, _ = _band(p, "dom")
     las = laspy.read(NRW)

@@ -56,6 +56,7 @@ from importers.lidar.accumulate import GridAccumulator, VoxelThinner
 from importers.lidar.grid import GROUND_BAND, GridSpec, fill_holes, ground_cells
 from importers.lidar.read import LasChunks, PointConverter
 from twin.crs import horizontal
+from twin.dem import prepare_project_dem
 from twin.errors import CRSError, FormatError
 from twin.project import Project
 
@@ -91,8 +92,9 @@ class LidarImporter(Importer):
 
     def __init__(self, source_crs: str | None = None, cell_size: float = 1.0, voxel: float = 1.0,
                  max_display_points: int = 500_000, fill_iterations: int = 2,
-                 chunk_points: int = CHUNK_POINTS) -> None:
+                 chunk_points: int = CHUNK_POINTS, project_dem: bool = True) -> None:
         self.source_crs = source_crs
+        self.project_dem = project_dem  # False: batch imports call twin.dem.build_project_dem once at the end
         self.cell_size = cell_size
         self.voxel = voxel
         self.max_display_points = max_display_points
@@ -264,6 +266,11 @@ class LidarImporter(Importer):
                         crs=f"EPSG:{project.config.project.crs}", bounds=spec.bounds,
                         resolution=(spec.cell, spec.cell), sha256=file_sha256(tmp),
                         provenance_id=report.provenance_id)
+                if self.project_dem and "dgm" in grids:  # the DGM joins the project DEM mosaic
+                    dem = prepare_project_dem(project, pending={f"{stem}_dgm": todo[list(grids).index("dgm")][0]},
+                                              check=lambda: cancel.check(path), provenance_id=report.provenance_id)
+                    if dem is not None:
+                        todo.insert(0, (dem.tmp, dem.final))
                 cancel.check(path)
                 if not report.dry_run:
                     for tmp, final in todo:  # last step inside the transaction
