@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import import_cmd, info_cmd, new_cmd, open_cmd, sample_cmd
+from cli import import_cmd, info_cmd, meters_cmd, new_cmd, open_cmd, sample_cmd
 from cli.console import fail
 from twin.errors import TwinError
 
@@ -21,6 +21,7 @@ app.command("import", help="Dateien in ein Projekt importieren (CityGML, GeoTIFF
 app.command("open", help="Projekt in der Desktop-App öffnen (oder --screenshot ohne Bildschirm).")(open_cmd.open_)
 app.command("sample", help="Beispielgemeinde „Markt Musterdorf“ aus sample_data/ erzeugen.")(sample_cmd.sample)
 app.command("info", help="Layer, Anzahlen und Importhistorie eines Projekts anzeigen.")(info_cmd.info)
+app.add_typer(meters_cmd.app, name="meters", help="Wasserzähler: fällige Eichfristen je Jahr und Straße.")
 
 
 def main() -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from pathlib import Path
 
-from importers.base import CancelToken, ImportReport, Problem, ProgressFn, resolve_file_crs
+from importers.base import CancelToken, ImportPreview, ImportReport, Problem, ProgressFn, resolve_file_crs
 from importers.citygml.load import BuildingModelImporter
-from importers.cityjson.parse import parse_cityjson
-from twin.errors import CRSError
+from importers.cityjson.parse import BUILDING_TYPES, parse_cityjson
+from twin.errors import CRSError, FormatError, TwinIOError
 from twin.project import Project
 
 #: bytes read from the end of a file whose head does not name the format (keys written in sorted order)
@@ -39,6 +41,36 @@ class CityJSONImporter(BuildingModelImporter):
         except OSError:
             return False
         return b'"CityJSON"' in tail or b'"CityObjects"' in tail
+
+    def preview(self, path: Path, project: Project) -> ImportPreview:
+        """Version, CRS (``metadata.referenceSystem``) and objects per type; no geometry is built."""
+        path = Path(path)
+        try:
+            doc = json.loads(path.read_bytes().decode("utf-8-sig"))
+        except OSError as exc:
+            raise TwinIOError(f"Datei kann nicht gelesen werden: {exc.strerror or exc}", path=path) from None
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"Die Datei ist nicht UTF-8-kodiert (Byte {exc.start}).", path=path) from None
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"Ungültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}", path=path,
+                              line=exc.lineno) from None
+        if not isinstance(doc, dict) or not isinstance(doc.get("CityObjects"), dict):
+            raise FormatError("Keine CityJSON-Datei: es fehlt \"CityObjects\".", path=path)
+        meta = doc.get("metadata") if isinstance(doc.get("metadata"), dict) else {}
+        srs = meta.get("referenceSystem") or (meta.get("crs") or {}).get("epsg")
+        srs = str(srs).strip() if srs else None
+        types = Counter(str(o.get("type", "?")) for o in doc["CityObjects"].values() if isinstance(o, dict))
+        if self.source_crs:
+            crs, note = self.source_crs, "Angegeben."
+        elif srs:
+            crs, note = srs, "Aus der Datei (metadata.referenceSystem)."
+        else:
+            crs, note = None, "Die Datei nennt kein Koordinatensystem (metadata.referenceSystem fehlt)."
+        return ImportPreview(importer=self.name, title=f"{self.title} – Version {doc.get('version', '?')}", crs=crs,
+                             crs_note=note, encoding="UTF-8", columns=["Objekttyp", "Anzahl", "wird importiert"],
+                             rows=[{"Objekttyp": t, "Anzahl": n,
+                                    "wird importiert": "ja" if t in BUILDING_TYPES else "nein"}
+                                   for t, n in types.most_common()])
 
     def run(self, project: Project, path: Path, report: ImportReport, progress: ProgressFn,
             cancel: CancelToken, actor: str) -> None:
