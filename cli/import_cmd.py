@@ -6,18 +6,19 @@ from typing import Annotated, Optional
 import typer
 
 from cli.console import console, print_reports, progress_bar
-from importers.base import CancelToken, detect_importer
+from importers.base import DEM_MESSAGE, CancelToken, defer_project_dem, detect_importer
+from twin.dem import build_project_dem
 from twin.errors import Cancelled, FormatError
 from twin.project import Project
 
 
 def import_(
     directory: Annotated[Path, typer.Argument(help="Projektordner")],
-    files: Annotated[list[Path], typer.Argument(help="Dateien (CityGML .gml, GeoTIFF .tif)")],
+    files: Annotated[list[Path], typer.Argument(help="Dateien (Format wird am Inhalt erkannt: ALKIS, CityGML, CityJSON, ISYBAU, GeoTIFF, XYZ, LAS/LAZ, CSV …)")],
     source_crs: Annotated[Optional[str], typer.Option(
         "--crs", "--source-crs", help="Quell-KBS, überschreibt die Angabe der Datei (z. B. EPSG:31467)")] = None,
     profile: Annotated[Optional[Path], typer.Option(
-        help="Feldzuordnungs-Profil (TOML) für Baumkataster und flache Katasterauszüge")] = None,
+        help="Feldzuordnungs-Profil (TOML) für Baumkataster, Wasserzähler, Kanaldaten (Shapefile/GeoPackage) und flache Katasterauszüge")] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Probelauf: alles lesen und prüfen, Bericht ausgeben, nichts speichern")] = False,
 ) -> None:
@@ -25,8 +26,9 @@ def import_(
     cancel = CancelToken()
     reports = []
     try:
-        for f in files:
-            importer = detect_importer(f)
+        importers = [detect_importer(f) for f in files]
+        batch_dem = defer_project_dem(importers) and not dry_run
+        for f, importer in zip(files, importers):
             if source_crs:
                 importer.source_crs = source_crs
             if profile is not None:
@@ -35,6 +37,11 @@ def import_(
                 importer.profile = profile
             with progress_bar(f.name) as update:
                 reports.append(importer(project, f, progress=update, cancel=cancel, dry_run=dry_run))
+        if batch_dem:
+            with progress_bar("Projekt-DGM") as update:
+                update(0.0, DEM_MESSAGE)
+                build_project_dem(project, check=lambda: cancel.check())
+                update(1.0, "Projekt-DGM fertig")
     except KeyboardInterrupt:
         cancel.cancel()
         raise Cancelled() from None

@@ -246,21 +246,35 @@ def import_files(project: Project, paths: Sequence[str | Path], *, progress: Pro
     progress = progress or (lambda f, m: None)
     reports = []
     importers = [detect_importer(p) for p in paths]
-    # several terrain tiles: mosaic the project DEM once at the end instead of after every tile
-    batch_dem = sum(1 for imp in importers if getattr(imp, "project_dem", False)) > 1
+    batch_dem = defer_project_dem(importers)
     n = len(paths) + (1 if batch_dem else 0)
     for i, (p, imp) in enumerate(zip(paths, importers)):
         def sub(f: float, msg: str, i: int = i) -> None:
             progress((i + f) / n, msg)
-        if batch_dem and hasattr(imp, "project_dem"):
-            imp.project_dem = False
         report = imp(project, p, progress=sub, cancel=cancel, actor=actor)
         reports.append(report)
         if on_report is not None:
             on_report(report)
     if batch_dem:
-        progress((n - 1) / n, "Setze das Projekt-DGM aus allen Kacheln zusammen …")
+        progress((n - 1) / n, DEM_MESSAGE)
         tok = cancel or CancelToken()
         build_project_dem(project, check=lambda: tok.check())
     progress(1.0, "Fertig")
     return reports
+
+
+DEM_MESSAGE = "Setze das Projekt-DGM aus allen Kacheln zusammen …"
+
+
+def defer_project_dem(importers: Sequence[Importer]) -> bool:
+    """Several terrain tiles (DGM, LiDAR) in one batch: switch off the mosaic after every tile.
+
+    True if the caller must call :func:`twin.dem.build_project_dem` once after the last file (rebuilding
+    it per tile costs O(tiles²)).
+    """
+    tiles = [imp for imp in importers if getattr(imp, "project_dem", False)]
+    if len(tiles) < 2:
+        return False
+    for imp in tiles:
+        imp.project_dem = False  # type: ignore[attr-defined]
+    return True

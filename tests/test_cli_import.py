@@ -55,3 +55,29 @@ def test_nas_through_cli(tmp_path):
     with Project.open(d) as p:
         f = p.store.get("parcels", "05329001100085______")
         assert f is not None and f.attrs["amtliche_flaeche"] == 684.0
+
+
+def test_two_dgm_tiles_through_cli_give_one_project_dem(tmp_path):
+    """`import` with two adjacent tiles (GeoTIFF + DGM1 XYZ): one DEM built after the last tile, equal to the
+    original Bavarian tile; a --dry-run batch builds none."""
+    import numpy as np
+    import rasterio
+
+    from tests.test_import_terrain import _by, _tile_tif, _tile_xyz
+
+    full, _, _ = _by()
+    west = _tile_tif(tmp_path / "dgm1_west.tif", *_by(cols=slice(0, 500)))
+    east = _tile_xyz(tmp_path / "dgm1_ost.xyz", *_by(cols=slice(500, 1000)))
+    d = _new(tmp_path, (690000, 5335000, 691000, 5336000))
+    dry = _cli("import", d, str(west), str(east), "--crs", "EPSG:25832", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    with Project.open(d) as p:
+        assert p.store.rasters() == []
+    res = _cli("import", d, str(west), str(east), "--crs", "EPSG:25832")
+    assert res.returncode == 0, res.stderr
+    assert "Projekt-DGM" in res.stdout
+    with Project.open(d) as p:
+        assert sorted(r["name"] for r in p.store.rasters()) == ["dgm1_ost", "dgm1_west", "projekt_dgm"]
+        (dem,) = p.store.rasters(kind="dem")
+        with rasterio.open(p.root / dem["path"]) as src:
+            np.testing.assert_allclose(src.read(1), full, rtol=0, atol=1e-4)

@@ -343,3 +343,15 @@ def test_import_runs_in_a_worker_thread_with_progress_and_cancel(qtbot, tmp_path
     assert page.outcome == "cancelled" and page.status.text().startswith("Abgebrochen")
     assert not page.isComplete() and snapshot(p) == before
     p.close()
+
+
+def test_file_dialog_filter_lists_every_importer():
+    from importers.base import all_importers
+    from views.import_dialog import file_filter
+
+    entries = file_filter().split(";;")
+    assert entries[0].startswith("Alle unterstützten Formate") and entries[-1] == "Alle Dateien (*)"
+    for imp in all_importers():
+        assert any(e.startswith(imp.title) for e in entries), imp.title
+        assert all(f"*{s}" in entries[0] for s in imp.suffixes)
+    assert "*.laz" in entries[0] and "*.city.jsonl" in entries[0]

@@ -8,16 +8,24 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-FILE_FILTER = ("Geodaten (*.gml *.xml *.gz *.tif *.tiff *.csv *.txt *.geojson *.json *.shp *.gpkg);;"
-               "CityGML (*.gml *.xml);;ALKIS NAS (*.xml *.gml *.gz);;GeoTIFF-Geländemodell (*.tif *.tiff);;"
-               "Baumkataster (*.csv *.txt *.geojson *.shp *.gpkg);;"
-               "Kataster-Auszug (*.shp *.gpkg *.geojson *.json *.gml *.xml);;Alle Dateien (*)")
+def file_filter() -> str:
+    """Qt name filter from the importers: all supported suffixes first, then one entry per importer."""
+    from importers.base import all_importers
+
+    entries, every = [], []
+    for imp in all_importers():
+        pats = " ".join(f"*{s}" for s in imp.suffixes)
+        entries.append(f"{imp.title} ({pats})")
+        every += [f"*{s}" for s in imp.suffixes if f"*{s}" not in every]
+    return ";;".join([f"Alle unterstützten Formate ({' '.join(every)})", *entries, "Alle Dateien (*)"])
+
+
 STEPS = 1000
 
 
 def choose_import_files(parent: QWidget | None) -> list[Path]:
     """Ask for the files to import (empty list if the user cancels)."""
-    files, _ = QFileDialog.getOpenFileNames(parent, "Dateien importieren", "", FILE_FILTER)
+    files, _ = QFileDialog.getOpenFileNames(parent, "Dateien importieren", "", file_filter())
     return [Path(f) for f in files]
 
 

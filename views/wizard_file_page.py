@@ -16,15 +16,12 @@ from PySide6.QtWidgets import (
 from importers.base import detect_importer
 from twin.crs import resolve_crs
 from twin.errors import TwinError
-from views.import_dialog import FILE_FILTER
+from views.import_dialog import file_filter
 from views.wizard_preview import NO_CRS, PreviewInfo, describe, encoding_name
 
 if TYPE_CHECKING:
     from views.import_wizard import ImportWizard
 
-WIZARD_FILTER = ("Alle unterstützten Formate (*.gml *.xml *.gz *.tif *.tiff *.csv *.txt *.geojson *.json *.shp "
-                 "*.gpkg *.las *.laz *.asc *.xyz);;Kanalkataster ISYBAU (*.xml);;CityJSON (*.json);;"
-                 "Wasserzähler (*.csv *.txt);;Punktwolke LAS/LAZ (*.las *.laz);;" + FILE_FILTER)
 ERROR = "<span style='color:#b00020'>{}</span>"
 HINT = "<span style='color:#555555'>{}</span>"
 _NUMBER = re.compile(r"-?[\d.,]+")
@@ -85,7 +82,7 @@ class FilePage(QWizardPage):
         self._show_info(PreviewInfo())
 
     def _browse(self) -> None:
-        f, _ = QFileDialog.getOpenFileName(self, "Datei importieren", "", WIZARD_FILTER)
+        f, _ = QFileDialog.getOpenFileName(self, "Datei importieren", "", file_filter())
         if f:
             self.path_edit.setText(f)
 

@@ -21,7 +21,7 @@ class CityJSONImporter(BuildingModelImporter):
 
     name = "cityjson"
     title = "3D-Gebäude (CityJSON)"
-    suffixes = (".json", ".city.json", ".cityjson")
+    suffixes = (".json", ".city.json", ".cityjson", ".jsonl", ".city.jsonl")
     format_label = "CityJSON"
 
     def __init__(self, source_crs: str | None = None) -> None:
