@@ -52,16 +52,21 @@ def read_columns(path: Path) -> list[str]:
 
 def read_table(path: Path, encoding: str | None = None) -> FlatTable:
     """All rows of the (first polygon) layer with WKB decoded; FormatError if GDAL cannot read it."""
-    layer = polygon_layer(path)
-    kw: dict[str, Any] = {"layer": layer}
+    return read_layer(path, polygon_layer(path), encoding)[0]
+
+
+def read_layer(path: Path, layer: str | None, encoding: str | None = None) -> tuple[FlatTable, list[int]]:
+    """All rows of one layer with WKB decoded (undecodable -> "unlesbar") and their feature ids."""
+    kw: dict[str, Any] = {"layer": layer, "return_fids": True}
     if encoding and path.suffix.lower() == ".shp":
         kw["encoding"] = encoding
     try:
-        meta, _fids, wkb, field_data = pyogrio.raw.read(str(path), **kw)
+        meta, fids, wkb, field_data = pyogrio.raw.read(str(path), **kw)
     except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
-        raise FormatError(f"Die Datei kann nicht gelesen werden: {exc}", path=path) from None
+        what = f"Der Layer '{layer}'" if layer else "Die Datei"
+        raise FormatError(f"{what} kann nicht gelesen werden: {exc}", path=path) from None
     columns = [str(c) for c in meta["fields"]]
-    n = len(wkb) if wkb is not None else (len(field_data[0]) if field_data else 0)
+    n = len(fids) if fids is not None else (len(wkb) if wkb is not None else 0)
     geoms: list[Any] = [None] * n
     if wkb is not None:
         for i, b in enumerate(wkb):
@@ -72,5 +77,7 @@ def read_table(path: Path, encoding: str | None = None) -> FlatTable:
             except shapely.errors.GEOSException:
                 geoms[i] = "unlesbar"
     rows = [{c: plain(field_data[j][i]) for j, c in enumerate(columns)} for i in range(n)]
-    return FlatTable(layer=layer, columns=columns, rows=rows, geometries=geoms, crs=meta.get("crs"),
-                     encoding=meta.get("encoding"), driver=meta.get("driver"))
+    ids = [int(f) for f in fids] if fids is not None else list(range(n))
+    table = FlatTable(layer=layer, columns=columns, rows=rows, geometries=geoms, crs=meta.get("crs"),
+                      encoding=meta.get("encoding"), driver=meta.get("driver"))
+    return table, ids

@@ -26,9 +26,10 @@ import numpy as np
 import shapely
 
 from importers.base import CancelToken, ImportPreview, ImportReport, Importer, ProgressFn, Ticker, resolve_file_crs
+from importers.cadastre_flat.ogr import read_layer
 from importers.profiles import MappingProfile, find_profile, load_profile, profiles_dir, propose, save_profile
 from importers.sewer_gis.build import Builder, Row
-from importers.sewer_gis.ogr import SUFFIXES, SewerLayer, list_layers, read_layer
+from importers.sewer_gis.ogr import SUFFIXES, SewerLayer, list_layers
 from importers.sewer_gis.synonyms import (TARGET_NODES, TARGET_REACHES, has_key, kind_of_target, synonyms_for,
                                           target_for)
 from importers.sewer_gis.values import field_units, guess_units, map_row
@@ -157,10 +158,7 @@ class SewerGISImporter(Importer):
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")
         with store.transaction():
-            store.create_layer(SEWER_NODES)
-            store.create_layer(SEWER_REACHES)
-            pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
-                                          counts={}, actor=actor, source_crs=report.source_crs)
+            pid = self.begin_write(project, path, report, actor, SEWER_NODES, SEWER_REACHES)
             nodes = self._keep_condition(store, SEWER_NODES.name, builder.nodes)
             reaches = self._keep_condition(store, SEWER_REACHES.name, builder.reaches)
             ticker = Ticker(progress, cancel, path, len(nodes) + len(reaches))
@@ -175,8 +173,7 @@ class SewerGISImporter(Importer):
             if report.source_crs:
                 report.counts["Koordinatensystem"] = report.source_crs
             report.counts.update(extra)
-            store.update_provenance_counts(pid, report.counts)
-            report.provenance_id = pid
+            self.end_write(project, pid, report)
 
     # ----------------------------------------------------------------- phase 1 helpers
     def _plans(self, project: Project, path: Path) -> tuple[list[_Plan], list[str]]:

@@ -1,22 +1,18 @@
 """The layers of a Shapefile or GeoPackage with sewer data, read with pyogrio.
 
-Point layers hold nodes (Schächte, Bauwerke), line layers reaches (Haltungen, Leitungen). Rows come back
-as in :mod:`importers.cadastre_flat.ogr` (same :class:`FlatTable`, same value conversion), plus the
-GDAL feature id of every row, so that problems can name the feature as the GIS shows it.
+Point layers hold nodes (Schächte, Bauwerke), line layers reaches (Haltungen, Leitungen). The rows of a
+layer are read by :func:`importers.cadastre_flat.ogr.read_layer`, with the GDAL feature id of every row,
+so that problems can name the feature as the GIS shows it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pyogrio
-import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
-from importers.cadastre_flat.ogr import FlatTable
-from importers.cells import plain
 from importers.sewer_gis.synonyms import looks_like_sewer
 from twin.errors import FormatError
 
@@ -58,30 +54,3 @@ def list_layers(path: Path) -> list[SewerLayer]:
     except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
         raise FormatError(f"Die Datei kann nicht gelesen werden: {exc}", path=path) from None
     return out
-
-
-def read_layer(path: Path, layer: str, encoding: str | None = None) -> tuple[FlatTable, list[int]]:
-    """All rows of one layer with WKB decoded, and their feature ids; FormatError if GDAL cannot read it."""
-    kw: dict[str, Any] = {"layer": layer, "return_fids": True}
-    if encoding and path.suffix.lower() == ".shp":
-        kw["encoding"] = encoding
-    try:
-        meta, fids, wkb, field_data = pyogrio.raw.read(str(path), **kw)
-    except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
-        raise FormatError(f"Der Layer '{layer}' kann nicht gelesen werden: {exc}", path=path) from None
-    columns = [str(c) for c in meta["fields"]]
-    n = len(fids) if fids is not None else (len(wkb) if wkb is not None else 0)
-    geoms: list[Any] = [None] * n
-    if wkb is not None:
-        for i, b in enumerate(wkb):
-            if b is None:
-                continue
-            try:
-                geoms[i] = shapely.from_wkb(b)
-            except shapely.errors.GEOSException:
-                geoms[i] = "unlesbar"
-    rows = [{c: plain(field_data[j][i]) for j, c in enumerate(columns)} for i in range(n)]
-    ids = [int(f) for f in fids] if fids is not None else list(range(n))
-    table = FlatTable(layer=layer, columns=columns, rows=rows, geometries=geoms, crs=meta.get("crs"),
-                      encoding=meta.get("encoding"), driver=meta.get("driver"))
-    return table, ids
