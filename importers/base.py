@@ -21,7 +21,7 @@ from pyproj import CRS
 from twin.crs import resolve_crs
 from twin.errors import Cancelled, CRSError, FormatError, TwinIOError
 from twin.project import Project
-from twin.store import Feature
+from twin.store import Feature, LayerSchema
 
 #: progress(fraction 0..1, German message)
 ProgressFn = Callable[[float, str], None]
@@ -119,6 +119,21 @@ class Importer(ABC):
     def preview(self, path: Path, project: Project) -> ImportPreview:
         """Format and (where the importer knows it cheaply) CRS of a file, for the wizard."""
         return ImportPreview(importer=self.name, title=self.title)
+
+    def begin_write(self, project: Project, path: Path, report: ImportReport, actor: str, *schemas: LayerSchema,
+                    source_crs: str | None = None) -> int:
+        """Inside the import transaction: create the target layers and write the provenance row; its id."""
+        store = project.store
+        for schema in schemas:
+            store.create_layer(schema)
+        return store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name, counts={},
+                                       actor=actor, source_crs=source_crs or report.source_crs)
+
+    @staticmethod
+    def end_write(project: Project, provenance_id: int, report: ImportReport) -> None:
+        """Last step inside the import transaction: the report's counts into the provenance row."""
+        project.store.update_provenance_counts(provenance_id, report.counts)
+        report.provenance_id = provenance_id
 
     def __call__(self, project: Project, path: str | Path, *, progress: ProgressFn | None = None,
                  cancel: CancelToken | None = None, actor: str = "system", dry_run: bool = False) -> ImportReport:

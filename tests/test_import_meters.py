@@ -271,3 +271,18 @@ def test_points_on_the_dgm(sample_project):
     mesh, keys = points_mesh(p, cfg, np.zeros(3))
     z = mesh.points[:, 2]
     assert len(keys) == p.store.count("water_meters") and np.all(z > 100) and np.all(z < 1000)
+
+
+def test_profile_can_leave_a_found_column_out(new_project, tmp_path):
+    """`name = ""` in [columns]: the Name column is not imported although its header is a known synonym."""
+    text = HEADER + "1;Max Mustermann;;;;K1;Kaltwasserzähler;;2020;;;690220,0;5335200,0\n"
+    src = _write(tmp_path, "a.csv", text)
+    p = new_project()
+    MeterImporter()(p, src)
+    assert [f["name"] for f in p.store.features("meter_customers")] == ["Max Mustermann"]
+    prof = tmp_path / "ohne_namen.toml"
+    prof.write_text('name = "ohne_namen"\ntarget = "water_meters"\n[columns]\nname = ""\n', encoding="utf-8")
+    p2 = new_project()
+    MeterImporter(profile=prof)(p2, src)
+    assert [f["name"] for f in p2.store.features("meter_customers")] == [None]
+    assert p2.store.count("water_meters") == 1

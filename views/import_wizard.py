@@ -74,8 +74,9 @@ class ImportWizard(QWizard):
         stem = Path(self.file_page.path_edit.text().strip()).stem
         folder = profiles_dir(self.project.root)
         if preview.target == METERS_TARGET:
+            columns = {fld: mapping.get(fld, "") for fld, _title in preview.fields}  # "" = "(keine)": not imported
             imp.profile = self._save_meter_profile(MeterProfile(
-                name=f"{METERS_TARGET}_{stem}", columns=mapping, crs=crs or None), folder)
+                name=f"{METERS_TARGET}_{stem}", columns=columns, crs=crs or None), folder)
             return imp
         prof = MappingProfile(
             name=f"{preview.target}_{stem}", target=preview.target,

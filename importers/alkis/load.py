@@ -87,8 +87,7 @@ class NASImporter(Importer):
         jobs = [(PARCELS, parcels), (CADASTRE_BUILDINGS, buildings), (OWNERS, owners), (LAND_REGISTER, register)]
         ticker = Ticker(progress, cancel, path, sum(len(f) for _, f in jobs), every=50)
         with store.transaction():
-            pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
-                                          counts={}, actor=actor, source_crs=report.source_crs)
+            pid = self.begin_write(project, path, report, actor)  # layers below: personal ones only if present
             if data.changes:  # NBA: values from objects not in this file stay as stored
                 nba.keep_stored(store, PARCELS, parcels, nba.parcel_gaps(parcels, coverage, data))
                 nba.keep_stored(store, CADASTRE_BUILDINGS, buildings, nba.building_gaps(buildings, data))
@@ -116,9 +115,8 @@ class NASImporter(Importer):
             if deletions.ids or deleted:
                 report.counts["Löschaufträge"] = len(deletions.ids)
                 report.counts["je Ebene gelöscht"] = deleted
-            store.update_provenance_counts(pid, report.counts)
             cancel.check(path)  # last chance: a cancel now still rolls everything back
-            report.provenance_id = pid
+            self.end_write(project, pid, report)
         progress(1.0, report.summary())
 
     # ----------------------------------------------------------------- Tatsächliche Nutzung

@@ -111,9 +111,7 @@ class FlatCadastreImporter(Importer):
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")
         with store.transaction():
-            store.create_layer(PARCELS)
-            pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
-                                          counts={}, actor=actor, source_crs=report.source_crs)
+            pid = self.begin_write(project, path, report, actor, PARCELS)
             res = store.upsert(PARCELS.name, Ticker(progress, cancel, path, len(parcels))(parcels),
                                actor=actor, provenance_id=pid)
             report.counts = {
@@ -126,8 +124,7 @@ class FlatCadastreImporter(Importer):
                 report.counts["Profil"] = save_as.name
             if unmapped:  # said plainly, so that a column the mapping missed does not vanish unnoticed
                 report.counts["nicht zugeordnete Spalten"] = ", ".join(unmapped)
-            store.update_provenance_counts(pid, report.counts)
-            report.provenance_id = pid
+            self.end_write(project, pid, report)
         if save_as is not None and not report.dry_run:
             save_profile(save_as, profiles_dir(project.root) / f"{save_as.name}.toml")
         progress(1.0, report.summary())

@@ -54,10 +54,7 @@ class BuildingModelImporter(Importer):
         progress(0.6, "Schreibe in den Datenbestand …")
         total = len(buildings) + len(surfaces)
         with store.transaction():
-            for schema in (BUILDINGS, BUILDING_SURFACES):
-                store.create_layer(schema)
-            pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
-                                          counts={}, actor=actor, source_crs=srs)
+            pid = self.begin_write(project, path, report, actor, BUILDINGS, BUILDING_SURFACES)
             ticker = Ticker(progress, cancel, path, total)
             res_b = store.upsert("buildings", ticker(buildings), actor=actor, provenance_id=pid)
             res_s = store.upsert("building_surfaces", ticker(surfaces), actor=actor, provenance_id=pid)
@@ -77,8 +74,7 @@ class BuildingModelImporter(Importer):
                 "mit Hinweisen": len({p.feature for p in report.problems if p.feature}),
                 self.format_label: parsed.version,
             }
-            store.update_provenance_counts(pid, report.counts)
-            report.provenance_id = pid
+            self.end_write(project, pid, report)
         progress(1.0, report.summary())
 
 

@@ -94,10 +94,7 @@ class IsybauImporter(Importer):
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")
         with store.transaction():
-            for schema in SEWER_LAYERS:
-                store.create_layer(schema)
-            pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
-                                          counts={}, actor=actor, source_crs=report.source_crs)
+            pid = self.begin_write(project, path, report, actor, *SEWER_LAYERS)
             classes = self._classes(store, observations)
             for f in nodes:
                 f.attrs["zustandsklasse"], f.attrs["inspektionsdatum"] = classes.get(
@@ -140,8 +137,7 @@ class IsybauImporter(Importer):
                 report.counts["Koordinatensystem"] = report.source_crs
             if parsed.crs_hoehe:
                 report.counts["Höhensystem"] = parsed.crs_hoehe
-            store.update_provenance_counts(pid, report.counts)
-            report.provenance_id = pid
+            self.end_write(project, pid, report)
         progress(1.0, report.summary())
 
     # ----------------------------------------------------------------- phase 1 helpers

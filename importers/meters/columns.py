@@ -10,7 +10,7 @@ Profile (TOML, importer option ``profile``)::
     target = "water_meters"
     crs = "EPSG:25832"            # CRS of Rechtswert/Hochwert (default: the project's)
 
-    [columns]                     # field -> column of the file
+    [columns]                     # field -> column of the file ("" = do not import the field)
     zaehlernummer = "GERAET"
     zaehlerart = "TYP"
 

@@ -125,11 +125,8 @@ class MeterImporter(Importer):
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")
         with store.transaction():
-            for schema in (WATER_METERS, METER_READINGS, METER_CUSTOMERS):
-                store.create_layer(schema)
+            pid = self.begin_write(project, path, report, actor, WATER_METERS, METER_READINGS, METER_CUSTOMERS)
             meters, readings, customers = self._features(project, path, rows, report)
-            pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
-                                          counts={}, actor=actor, source_crs=report.source_crs)
             tick = Ticker(progress, cancel, path, len(meters) + len(readings) + len(customers))
             res = store.upsert(WATER_METERS.name, meters, actor=actor, provenance_id=pid, on_progress=tick.tick)
             rres = store.upsert(METER_READINGS.name, readings, actor=actor, provenance_id=pid)
@@ -142,14 +139,16 @@ class MeterImporter(Importer):
                 "Ablesungen neu": rres.inserted, "Kunden": len(customers), "Kunden neu": cres.inserted,
                 "übersprungen": rejected, "Koordinatensystem": report.source_crs,
             }
-            store.update_provenance_counts(pid, report.counts)
-            report.provenance_id = pid
+            self.end_write(project, pid, report)
         progress(1.0, report.summary())
 
     # ----------------------------------------------------------------- helpers
     def _columns(self, table: CsvTable) -> dict[str, str]:
         cols = propose_columns(table.columns)
         for fld, col in self.profile.columns.items():
+            if col == "":  # the profile says: do not import this field, even if a column looks like it
+                cols.pop(fld, None)
+                continue
             if col not in table.columns:
                 raise FormatError(f"Das Profil '{self.profile.name}' nennt die Spalte '{col}', die die Datei "
                                   "nicht hat.")

@@ -183,9 +183,7 @@ class TreeImporter(Importer):
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")
         with store.transaction():
-            store.create_layer(TREES)
-            pid = store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name,
-                                          counts={}, actor=actor, source_crs=report.source_crs)
+            pid = self.begin_write(project, path, report, actor, TREES)
             res = store.upsert(TARGET, feats, actor=actor, provenance_id=pid,
                                on_progress=Ticker(progress, cancel, path, len(feats)).tick)
             rejected = len({p.line for p in report.problems if p.line and "nicht importiert" in p.message})
@@ -197,8 +195,7 @@ class TreeImporter(Importer):
             unused = [c for c in prep.table.columns if c not in prof.source_columns()]
             if unused:  # said plainly, so that a column the proposal missed does not vanish unnoticed
                 report.counts["nicht zugeordnete Spalten"] = ", ".join(unused)
-            store.update_provenance_counts(pid, report.counts)
-            report.provenance_id = pid
+            self.end_write(project, pid, report)
         if not prep.from_saved and not report.dry_run:
             save_profile(prof, profiles_dir(project.root) / f"trees_{safe_stem(path.stem)}.toml")
         progress(1.0, report.summary())
