@@ -7,7 +7,6 @@ fails leaves the store untouched; per-feature problems are listed in the report.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -20,6 +19,7 @@ from pyproj import CRS
 
 from twin.crs import resolve_crs
 from twin.errors import Cancelled, CRSError, FormatError, TwinIOError
+from twin.files import file_sha256
 from twin.project import Project
 from twin.store import Feature, LayerSchema
 
@@ -192,14 +192,6 @@ def resolve_file_crs(name: str, path: Path) -> CRS:
         return resolve_crs(name)
     except CRSError as exc:
         raise CRSError(exc.message, path=path) from None
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def read_head(path: Path, n: int = 4096) -> bytes:

@@ -23,7 +23,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -40,6 +39,7 @@ from rasterio.warp import Resampling, reproject
 from rasterio.windows import Window
 
 from twin.errors import FormatError
+from twin.files import file_sha256
 from twin.project import Project
 
 DEM_NAME = "projekt_dgm"
@@ -115,7 +115,7 @@ def prepare_project_dem(project: Project, *, pending: Mapping[str, Path] | None 
         bounds = (transform.c, transform.f + height * transform.e, transform.c + width * transform.a, transform.f)
         project.store.register_raster(
             name=DEM_NAME, kind=DEM_KIND, path=DEM_PATH.as_posix(), crs=tiles[0]["crs"], bounds=bounds,
-            resolution=res, sha256=_sha256(tmp), provenance_id=provenance_id)
+            resolution=res, sha256=file_sha256(tmp), provenance_id=provenance_id)
         return PendingDem(tmp, final, bounds, res)
     except RasterioError as exc:
         tmp.unlink(missing_ok=True)
@@ -188,11 +188,3 @@ def _paste(path: Path, dst, check: Callable[[], None]) -> None:
                     continue
                 old = dst.read(1, window=win)
                 dst.write(np.where(valid, new, old), 1, window=win)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
