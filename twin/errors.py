@@ -49,6 +49,14 @@ class ConfigError(TwinError, ValueError):
     """twin.toml or a layer/style declaration is invalid."""
 
 
+class PolicyError(ConfigError):
+    """policy.toml is invalid or contradicts the project's layers."""
+
+
+class AccessDenied(TwinError, PermissionError):
+    """The role may not read this layer, column or figure (enforced in the store API)."""
+
+
 class ProjectError(TwinError):
     """A project folder is missing, incomplete or already exists."""
 

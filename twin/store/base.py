@@ -419,6 +419,31 @@ class Store(RecordsMixin, ABC):
         with self.transaction() as conn:
             return self._select(conn, schema, table, where)
 
+    def read(self, schema: LayerSchema, *, where: Any = None, bbox: BBox | None = None) -> list[Feature]:
+        """Features of ``schema.name`` with only the columns (and geometry) ``schema`` declares.
+
+        ``schema`` is the stored layer's schema or a :meth:`LayerSchema.subset` of it: the SELECT names
+        just those columns, so a restricted reader never receives the others. ``bbox`` keeps features
+        whose geometry intersects the rectangle (exactly, as :meth:`query_bbox`).
+        """
+        table = self.table(schema.name)
+        stored = self.schema(schema.name)
+        clause = where
+        if bbox is not None:
+            if stored.geometry_type is None:
+                raise SchemaError(f"Layer '{schema.name}' hat keine Geometrie.")
+            box = self._bbox_clause(table, stored, bbox)
+            clause = box if clause is None else sa.and_(clause, box)
+        exact_test = bbox is not None and not self.bbox_is_exact
+        with self.transaction() as conn:
+            if not exact_test:
+                return self._select(conn, schema, table, clause)
+            rows = self._select(conn, schema, table, clause)
+            geoms = {f.fid: f.geometry for f in self._select(conn, stored.subset([stored.key]), table, clause)}
+        hit = shapely.intersects(np.array([geoms[f.fid] for f in rows], dtype=object), shapely.box(*bbox)) \
+            if rows else []
+        return [f for f, h in zip(rows, hit) if h]
+
     def keys(self, layer: str, where: Any = None) -> list[str]:
         """Natural keys of a layer's features (optionally filtered), without loading geometries."""
         schema, table = self.schema(layer), self.table(layer)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from twin.errors import SchemaError
@@ -61,6 +61,12 @@ class LayerSchema:
     @property
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
+
+    def subset(self, fields: list[str] | tuple[str, ...], *, geometry: bool = True) -> LayerSchema:
+        """The same layer restricted to ``fields`` (in declaration order) and, if not ``geometry``, no geometry."""
+        wanted = set(fields)
+        return replace(self, fields=tuple(f for f in self.fields if f.name in wanted),
+                       geometry_type=self.geometry_type if geometry else None)
 
     def field(self, name: str) -> Field:
         for f in self.fields:

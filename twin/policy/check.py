@@ -1,0 +1,119 @@
+"""Checks of a policy against the layers it talks about; every problem with its line in policy.toml."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable
+
+import twin.model
+from twin.policy.lines import line_of
+from twin.policy.model import Aggregation, LayerRule, Policy, RowRule
+from twin.store.schema import LayerSchema
+
+_NUMERIC = ("integer", "real")
+
+
+def known_schemas(extra: Iterable[LayerSchema] = ()) -> dict[str, LayerSchema]:
+    """Every layer schema of the domain model (``twin.model.*``) plus ``extra`` (the store's layers)."""
+    out: dict[str, LayerSchema] = {}
+    for mod in pkgutil.iter_modules(twin.model.__path__):
+        module = importlib.import_module(f"twin.model.{mod.name}")
+        for value in vars(module).values():
+            if isinstance(value, LayerSchema):
+                out.setdefault(value.name, value)
+    for s in extra:
+        out[s.name] = s
+    return out
+
+
+def check_policy(policy: Policy, schemas: dict[str, LayerSchema],
+                 lines: dict[tuple[str, ...], int]) -> list[str]:
+    """German problems ("Zeile 12: …"), empty if the policy is consistent with ``schemas``."""
+    problems: list[str] = []
+
+    def say(loc: tuple, msg: str) -> None:
+        line = line_of(lines, loc)
+        problems.append(f"Zeile {line}: {msg}" if line else msg)
+
+    for role, rule in policy.roles.items():
+        base = ("roles", role)
+        if rule.all:
+            if rule.layers or rule.hidden or rule.aggregations:
+                say(base + ("all",), f"Rolle '{role}': \"all = true\" sieht alles; Einzelregeln (layers, hidden, "
+                                     "aggregations) daneben widersprechen sich")
+            continue
+        for name in rule.hidden:
+            if name not in schemas:
+                say(base + ("hidden",), f"Rolle '{role}': unbekannter Layer '{name}' in hidden")
+            if name in rule.layers:
+                say(base + ("layers", name), f"Rolle '{role}': Layer '{name}' ist zugleich sichtbar und in "
+                                             "hidden – widersprüchlich")
+        for name, lr in rule.layers.items():
+            _check_layer(role, name, lr, schemas, base + ("layers", name), say)
+        for name, agg in rule.aggregations.items():
+            _check_aggregation(role, name, agg, schemas, base + ("aggregations", name), say)
+        undecided = sorted(set(schemas) - set(rule.layers) - set(rule.hidden))
+        if undecided:
+            say(base, f"Rolle '{role}': für diese Layer fehlt eine Regel (unter layers oder in hidden): "
+                      f"{', '.join(undecided)}")
+    return problems
+
+
+def _check_layer(role: str, name: str, lr: LayerRule, schemas: dict[str, LayerSchema], loc: tuple, say) -> None:
+    schema = schemas.get(name)
+    if schema is None:
+        say(loc, f"Rolle '{role}': unbekannter Layer '{name}'")
+        return
+    if schema.personal:
+        say(loc, f"Rolle '{role}': Layer '{name}' enthält personenbezogene Daten und darf nur im "
+                 "Verwaltungszwilling sichtbar sein")
+    fields = set(schema.field_names)
+    listed = [] if lr.columns == "*" else lr.columns
+    for col in [*listed, *lr.exclude]:
+        if col not in fields:
+            key = "columns" if col in listed else "exclude"
+            say(loc + (key,), f"Rolle '{role}', Layer '{name}': unbekannte Spalte '{col}'")
+    both = sorted(set(listed) & set(lr.exclude))
+    if both:
+        say(loc + ("exclude",), f"Rolle '{role}', Layer '{name}': Spalte(n) {', '.join(both)} zugleich sichtbar "
+                                "und ausgeschlossen – widersprüchlich")
+    if (lr.columns != "*" and schema.key not in lr.columns) or schema.key in lr.exclude:
+        say(loc + ("columns",), f"Rolle '{role}', Layer '{name}': das Schlüsselfeld '{schema.key}' muss sichtbar sein")
+    if lr.geometry and schema.geometry_type is None and "geometry" in lr.model_fields_set:
+        say(loc + ("geometry",), f"Rolle '{role}', Layer '{name}': der Layer hat keine Geometrie")
+    _check_rows(role, name, lr.rows, schema, loc + ("rows",), say)
+
+
+def _check_aggregation(role: str, name: str, agg: Aggregation, schemas: dict[str, LayerSchema], loc: tuple,
+                       say) -> None:
+    schema = schemas.get(agg.layer)
+    if schema is None:
+        say(loc + ("layer",), f"Rolle '{role}', Kennzahl '{name}': unbekannter Layer '{agg.layer}'")
+        return
+    if schema.personal:
+        say(loc + ("layer",), f"Rolle '{role}', Kennzahl '{name}': Layer '{agg.layer}' ist personenbezogen; "
+                              "daraus werden keine Kennzahlen außerhalb der Verwaltung gebildet")
+    fields = {f.name: f.type for f in schema.fields}
+    for g in agg.group_by:
+        col = g.split(":", 1)[-1]
+        if col not in fields:
+            say(loc + ("group_by",), f"Rolle '{role}', Kennzahl '{name}': unbekannte Spalte '{col}' in group_by")
+    for m, spec in agg.measures.items():
+        if ":" not in spec:
+            continue
+        fn, col = spec.split(":", 1)
+        if col not in fields:
+            say(loc + ("measures",), f"Rolle '{role}', Kennzahl '{name}': unbekannte Spalte '{col}' in '{m}'")
+        elif fn in ("sum", "avg") and fields[col] not in _NUMERIC:
+            say(loc + ("measures",), f"Rolle '{role}', Kennzahl '{name}': '{spec}' braucht eine Zahlenspalte")
+    _check_rows(role, name, agg.rows, schema, loc + ("rows",), say)
+
+
+def _check_rows(role: str, name: str, rows: list[RowRule], schema: LayerSchema, loc: tuple, say) -> None:
+    fields = set(schema.field_names)
+    for r in rows:
+        if r.field not in fields:
+            say(loc, f"Rolle '{role}', '{name}': Zeilenregel auf unbekannte Spalte '{r.field}'")
+        if r.op in ("in", "not_in") and not isinstance(r.value, list):
+            say(loc, f"Rolle '{role}', '{name}': '{r.op}' braucht eine Liste als value")

@@ -1,0 +1,123 @@
+"""The role policy as data: which role sees which layers, columns, rows and aggregations.
+
+A project's ``policy.toml`` (default: ``twin/policy/default_policy.toml``, the table of the brief)::
+
+    [roles.rat]
+    title = "Ratszwilling"
+    hidden = ["owners", "sewer_reaches", …]          # decided: not visible at all
+    rasters = ["dem", "dgm"]                         # raster kinds the role may see
+
+    [roles.rat.layers.parcels]                       # visible: these columns, geometry yes/no, rows
+    columns = ["flurstueckskennzeichen", "amtliche_flaeche", "nutzung"]
+
+    [roles.rat.layers.trees]
+    columns = "*"
+    exclude = ["kontrollbemerkung"]
+
+    [roles.rat.aggregations.zaehler_faellig]         # only these figures leave the store
+    title = "Wasserzähler je Straße und Jahr der Fälligkeit"
+    layer = "water_meters"
+    group_by = ["strasse", "jahr:eichung_gueltig_bis"]
+    measures = { anzahl = "count" }
+    rows = [{ field = "status", value = "eingebaut" }]
+    min_group_size = 5
+
+A role with ``all = true`` (the administration) sees and edits everything. For every other role each
+layer of the project must be decided: listed under ``layers`` or in ``hidden`` (deny by default, and
+a new layer is not silently visible). Checks against the actual layers are in :mod:`twin.policy.check`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ROLES = ("verwaltung", "rat", "buerger")
+ROLE_TITLES = {"verwaltung": "Verwaltungszwilling", "rat": "Ratszwilling", "buerger": "Bürgerzwilling"}
+#: what a variant's release state makes visible per role (``twin.variants`` stores the state)
+RELEASED_FOR = {"verwaltung": None, "rat": ("rat", "oeffentlich"), "buerger": ("oeffentlich",)}
+MEASURES = ("count", "sum", "avg", "min", "max")
+GROUP_FUNCTIONS = ("jahr",)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RowRule(_Model):
+    """One condition a row must meet: ``field op value``; several rules must all hold."""
+
+    field: str
+    op: Literal["eq", "ne", "in", "not_in", "null", "not_null", "lt", "le", "gt", "ge"] = "eq"
+    value: Any = None
+
+
+class LayerRule(_Model):
+    """How a visible layer looks to the role."""
+
+    columns: list[str] | Literal["*"] = Field("*", description="sichtbare Spalten oder \"*\" für alle")
+    exclude: list[str] = Field(default_factory=list, description="bei \"*\": diese Spalten nicht")
+    geometry: bool = True
+    rows: list[RowRule] = Field(default_factory=list)
+
+
+class Aggregation(_Model):
+    """Figures computed in the store; groups smaller than ``min_group_size`` are left out."""
+
+    title: str
+    layer: str
+    group_by: list[str] = Field(default_factory=list)
+    measures: dict[str, str]
+    rows: list[RowRule] = Field(default_factory=list)
+    min_group_size: int = Field(5, ge=1)
+
+    @field_validator("measures")
+    @classmethod
+    def _measures(cls, v: dict[str, str]) -> dict[str, str]:
+        if not v:
+            raise ValueError("mindestens eine Kennzahl nötig, z. B. anzahl = \"count\"")
+        for name, spec in v.items():
+            fn = spec.split(":", 1)[0]
+            if fn not in MEASURES or (fn == "count") != (":" not in spec):
+                raise ValueError(f"Kennzahl '{name}' = '{spec}': erlaubt sind \"count\" oder "
+                                 "\"sum:feld\", \"avg:feld\", \"min:feld\", \"max:feld\"")
+        return v
+
+    @field_validator("group_by")
+    @classmethod
+    def _group_by(cls, v: list[str]) -> list[str]:
+        for g in v:
+            if ":" in g and g.split(":", 1)[0] not in GROUP_FUNCTIONS:
+                raise ValueError(f"Gruppierung '{g}': erlaubt sind ein Feld oder \"jahr:feld\"")
+        return v
+
+
+class RoleRule(_Model):
+    """What one role sees."""
+
+    title: str
+    all: bool = Field(False, description="sieht und bearbeitet alles (Verwaltung)")
+    layers: dict[str, LayerRule] = Field(default_factory=dict)
+    hidden: list[str] = Field(default_factory=list)
+    aggregations: dict[str, Aggregation] = Field(default_factory=dict)
+    rasters: list[str] = Field(default_factory=list, description="sichtbare Rasterarten (dgm, dem, dom …) oder [\"*\"]")
+    pointclouds: bool = False
+
+
+class Policy(_Model):
+    """The whole policy: one rule set per role."""
+
+    format_version: Literal[1] = 1
+    roles: dict[Literal["verwaltung", "rat", "buerger"], RoleRule]
+
+    @field_validator("roles")
+    @classmethod
+    def _all_roles(cls, v: dict[str, RoleRule]) -> dict[str, RoleRule]:
+        missing = [r for r in ROLES if r not in v]
+        if missing:
+            raise ValueError(f"es fehlen Rollen: {', '.join(missing)} (nötig: {', '.join(ROLES)})")
+        return v
+
+    def role(self, name: str) -> RoleRule:
+        return self.roles[name]  # type: ignore[index]
