@@ -199,3 +199,16 @@ def test_aggregation_without_groups_keeps_the_minimum(town):
     assert run_aggregation(town.store, total) == [{"haltungen": n}]
     too_small = total.model_copy(update={"min_group_size": n + 1})
     assert run_aggregation(town.store, too_small) == []
+
+
+def test_project_carries_its_policy(new_project):
+    p = new_project()
+    path = p.root / "policy.toml"
+    assert path.read_text(encoding="utf-8") == DEFAULT_POLICY.read_text(encoding="utf-8")
+    assert p.session("rat").title == "Ratszwilling" and p.session("verwaltung").is_admin
+    # the municipality's edit is what counts, and a broken edit is reported with its line
+    text = path.read_text(encoding="utf-8").replace('exclude = ["kontrollbemerkung"]', 'exclude = ["notiz"]', 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyError) as err:
+        p.reload_policy()
+    assert err.value.line == _line(text, 'exclude = ["notiz"]') and "policy.toml" in str(err.value)

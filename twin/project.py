@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from pyproj import CRS
@@ -9,6 +10,7 @@ from pyproj import CRS
 from twin.config import ProjectSection, StoreSection, TwinConfig, default_layers, load_config, save_config
 from twin.crs import project_crs
 from twin.errors import ExtentError, ProjectError
+from twin.policy import DEFAULT_POLICY, POLICY_FILE, Policy, RoleSession, load_policy
 from twin.store.base import BBox, Store
 
 CONFIG_NAME = "twin.toml"
@@ -22,6 +24,7 @@ class Project:
         self.root = root
         self.config = config
         self.store = store
+        self._policy: Policy | None = None
 
     # ----------------------------------------------------------------- lifecycle
     @classmethod
@@ -49,6 +52,7 @@ class Project:
             (root / sub).mkdir(exist_ok=True)
         st = _open_store(root, config, create=True)
         save_config(config, root / CONFIG_NAME)
+        shutil.copyfile(DEFAULT_POLICY, root / POLICY_FILE)  # the municipality edits its copy
         return cls(root, config, st)
 
     @classmethod
@@ -62,6 +66,25 @@ class Project:
 
     def close(self) -> None:
         self.store.close()
+
+    # ----------------------------------------------------------------- roles
+    @property
+    def policy(self) -> Policy:
+        """The project's role policy (``policy.toml``, else the built-in one), checked against its layers."""
+        if self._policy is None:
+            path = self.root / POLICY_FILE
+            layers = [self.store.schema(n) for n in self.store.layer_names()]
+            self._policy = load_policy(path if path.exists() else None, layers=layers)
+        return self._policy
+
+    def reload_policy(self) -> Policy:
+        """Read ``policy.toml`` again (after the municipality edited it)."""
+        self._policy = None
+        return self.policy
+
+    def session(self, role: str) -> RoleSession:
+        """Read access as ``role`` (verwaltung, rat, buerger), enforced in the store's queries."""
+        return RoleSession(self.store, self.policy, role)
 
     def __enter__(self) -> Project:
         return self
