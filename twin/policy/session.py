@@ -126,9 +126,12 @@ def row_clause(table: sa.Table, rule: RowRule):
     return _OPS[rule.op](table.c[rule.field], rule.value)
 
 
-def run_aggregation(store: Store, agg: Aggregation) -> list[dict[str, Any]]:
-    """GROUP BY in the database; groups under ``min_group_size`` rows never leave it (HAVING)."""
-    table = store.table(agg.layer)
+def aggregation_select(table: sa.Table, agg: Aggregation) -> sa.Select:
+    """The SQL of an aggregation: GROUP BY in a subquery, groups under ``min_group_size`` rows filtered out.
+
+    The same statement runs in the embedded store and becomes the PostgreSQL view of the role
+    (:mod:`twin.policy.postgis`), so both give the same figures.
+    """
     groups = []
     for g in agg.group_by:
         if g.startswith("jahr:"):
@@ -141,12 +144,19 @@ def run_aggregation(store: Store, agg: Aggregation) -> list[dict[str, Any]]:
         fn, _, col = spec.partition(":")
         expr = sa.func.count() if fn == "count" else getattr(sa.func, fn)(table.c[col])
         measures.append(expr.label(name))
-    stmt = sa.select(*groups, *measures, sa.func.count().label("_n")).select_from(table)
+    inner = sa.select(*groups, *measures, sa.func.count().label("_n")).select_from(table)
     if agg.rows:
-        stmt = stmt.where(sa.and_(*[row_clause(table, r) for r in agg.rows]))
+        inner = inner.where(sa.and_(*[row_clause(table, r) for r in agg.rows]))
     if groups:
-        stmt = stmt.group_by(*groups).order_by(*groups).having(sa.func.count() >= agg.min_group_size)
+        inner = inner.group_by(*groups)
+    sub = inner.subquery("gruppen")
+    names = [g.name for g in groups] + list(agg.measures)
+    return (sa.select(*[sub.c[n] for n in names]).where(sub.c["_n"] >= agg.min_group_size)
+            .order_by(*[sub.c[g.name].asc().nulls_last() for g in groups]))  # same order in SQLite and PostgreSQL
+
+
+def run_aggregation(store: Store, agg: Aggregation) -> list[dict[str, Any]]:
+    """The figures of an aggregation, computed in the database (groups too small never leave it)."""
+    stmt = aggregation_select(store.table(agg.layer), agg)
     with store.transaction() as conn:
-        rows = [dict(r) for r in conn.execute(stmt).mappings()]
-    # without GROUP BY the one row is checked here (HAVING alone needs SQLite ≥ 3.39)
-    return [{k: v for k, v in r.items() if k != "_n"} for r in rows if r["_n"] >= agg.min_group_size]
+        return [dict(r) for r in conn.execute(stmt).mappings()]
