@@ -94,3 +94,23 @@ class Cancelled(TwinError):
 
     def __init__(self, message: str = "Vorgang abgebrochen; es wurde nichts geändert.", **kw) -> None:
         super().__init__(message, **kw)
+
+
+class KeyFileError(TwinError, ValueError):
+    """A key file is missing, unreadable, of the wrong type or would be overwritten."""
+
+
+class PassphraseError(TwinError, ValueError):
+    """A passphrase is missing, too short or wrong (package or key file)."""
+
+
+class PackageError(TwinError, ValueError):
+    """A published package is damaged, incomplete or not a Stadtzwilling package."""
+
+
+class SignatureError(PackageError):
+    """The signature does not match: the package was changed after signing."""
+
+
+class UntrustedPublisher(SignatureError):
+    """The package is signed by a key that is not in the trust store ("fremd signiert")."""
