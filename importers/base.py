@@ -215,8 +215,10 @@ def all_importers() -> list[Importer]:
     from importers.terrain import TerrainImporter
     from importers.terrain_formats import AscGridImporter, XYZGridImporter
     from importers.trees.load import TreeImporter
+    from importers.closures import ClosureImporter
 
-    return [NASImporter(), CityGMLImporter(), CityJSONImporter(), IsybauImporter(), SewerGISImporter(),
+    return [ClosureImporter(),  # Verkehrssperrungen (GeoJSON): before the other GeoJSON readers
+            NASImporter(), CityGMLImporter(), CityJSONImporter(), IsybauImporter(), SewerGISImporter(),
             TerrainImporter(), LidarImporter(), AscGridImporter(), XYZGridImporter(), MeterImporter(), TreeImporter(),
             FlatCadastreImporter()]
 

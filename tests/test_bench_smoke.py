@@ -59,3 +59,10 @@ def test_bench_citygml_quick():
 def test_bench_lidar_quick():
     out = _run("bench.bench_lidar")
     assert "gdal_grid" in out and "Prüfung bestanden" in out
+
+
+def test_bench_auskunft_quick():
+    pytest.importorskip("pyogrio")
+    out = _run("bench.bench_auskunft")
+    assert "twin.auskunft.lookup" in out and "GDAL/OGR SQL" in out and "Median [ms]" in out
+    assert "Prüfung bestanden" in out

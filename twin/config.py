@@ -56,7 +56,7 @@ class LayerConfig(_Model):
 
     name: str
     title: str
-    kind: Literal["terrain", "buildings", "sewer", "points", "pointcloud"]
+    kind: Literal["terrain", "buildings", "sewer", "points", "pointcloud", "closures"]
     source: str
     visible: bool = True
     style: StyleConfig = StyleConfig()
@@ -122,6 +122,15 @@ class StoreSection(_Model):
         return self
 
 
+class PublishedSection(_Model):
+    """Set in a published twin (Rats-/Bürgerzwilling package): opened read-only, as this role."""
+
+    role: Literal["rat", "buerger"]
+    title: str
+    published_at: str
+    source_project: str
+
+
 class TwinConfig(_Model):
     """The whole twin.toml."""
 
@@ -129,6 +138,7 @@ class TwinConfig(_Model):
     project: ProjectSection
     store: StoreSection = StoreSection()
     layers: list[LayerConfig] = []
+    published: PublishedSection | None = None
 
     @model_validator(mode="after")
     def _unique_layers(self) -> TwinConfig:
@@ -167,6 +177,11 @@ def default_layers() -> list[LayerConfig]:
                     style=StyleConfig(by="classification")),
         LayerConfig(name="sewer", title="Kanalnetz (Haltungen)", kind="sewer", source="sewer_reaches",
                     style=StyleConfig(by="zustandsklasse")),
+        LayerConfig(name="closures", title="Verkehrssperrungen", kind="closures", source="road_closures",
+                    style=StyleConfig(by="art", classes={"Vollsperrung": "#d32f2f", "Teilsperrung": "#f57c00",
+                                                         "Baustelle": "#fbc02d", "Halteverbot": "#3949ab",
+                                                         "Veranstaltung": "#8e24aa"}, default_color="#ef6c00"),
+                    min_scale=10000),  # from 1:10 000 on: barriers of a few metres are not seen further out
     ]
 
 
