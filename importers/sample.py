@@ -6,6 +6,7 @@ from pathlib import Path
 
 from importers.base import CancelToken, ImportReport, ProgressFn, import_files
 from twin.project import Project
+from twin.variants.sample import add_sample_variants
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_EXTENT = (690000.0, 5335000.0, 691000.0, 5336000.0)  # DGM1 tile 690/5335 (Bayern)
@@ -28,4 +29,5 @@ def build_sample_project(dest: str | Path, *, sample_dir: Path = SAMPLE_DIR, pro
     """Create the sample project 'Markt Musterdorf' in ``dest`` and import the sample files."""
     project = Project.create(dest, crs=25832, name="Markt Musterdorf (Beispiel)", extent=SAMPLE_EXTENT)
     reports = import_files(project, sample_files(sample_dir), progress=progress, cancel=cancel)
+    add_sample_variants(project)  # planning variants "Marktplatz entsiegeln …" and "Neubau Kita Am Anger"
     return project, reports

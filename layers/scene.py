@@ -16,12 +16,17 @@ import numpy as np
 import pyvista as pv
 
 from layers.buildings import buildings_mesh
+from layers.closures import closures_mesh
 from layers.points import points_mesh
 from layers.pointcloud import pointcloud_mesh
 from layers.sewer import sewer_mesh
 from layers.terrain import terrain_mesh
+from layers.variant import DRAPE_LAYER, land_cover_drape, mark_changed, variant_source
 from twin.config import LayerConfig
+from twin.model.land_cover import LAND_COVER
+from twin.policy.rolestore import RoleStore
 from twin.project import Project
+from twin.variants import changed_keys
 
 #: feature table looked up when a cell of a layer kind is picked
 FEATURE_TABLE = {"buildings": "buildings", "terrain": None, "pointcloud": None, "sewer": "sewer_reaches"}
@@ -35,6 +40,10 @@ class SceneLayer:
     mesh: pv.PolyData
     feature_keys: list[str]
     feature_table: str | None
+    #: the planning variant the features were read in (None: base data)
+    variant: str | None = None
+    #: the role whose policy composed the layer (None: the administration's full view)
+    role: str | None = None
 
     @property
     def name(self) -> str:
@@ -76,6 +85,9 @@ class Scene:
     origin: np.ndarray
     epsg: int
     layers: list[SceneLayer] = field(default_factory=list)
+    #: planning variant shown (None: base data) and the variant whose changes are marked (cell data ``changed``)
+    variant: str | None = None
+    highlight: str | None = None
 
     def layer(self, name: str) -> SceneLayer:
         for layer in self.layers:
@@ -95,6 +107,7 @@ _BUILDERS: dict[str, Callable[[Project, LayerConfig, np.ndarray], tuple[pv.PolyD
     "buildings": buildings_mesh,
     "points": points_mesh,
     "pointcloud": pointcloud_mesh,
+    "closures": closures_mesh,
 }
 
 
@@ -118,17 +131,44 @@ def scene_origin(project: Project) -> np.ndarray:
     return np.array([round(cx, -3), round(cy, -3), 0.0])
 
 
-def build_scene(project: Project, *, progress: Callable[[float, str], None] | None = None) -> Scene:
-    """Build the scene data of every declared layer."""
+def role_source(project: Project, role: str | None) -> Project:
+    """The project as the role sees it: its store reads through the role policy (itself for None/admin)."""
+    if role is None:
+        return project
+    session = project.session(role)
+    return project if session.is_admin else Project(project.root, project.config, RoleStore(session))  # type: ignore[arg-type]
+
+
+def build_scene(project: Project, *, progress: Callable[[float, str], None] | None = None,
+                variant: str | None = None, highlight: str | None = None, role: str | None = None) -> Scene:
+    """Build the scene data of every declared layer.
+
+    ``role`` (rat, buerger): compose that twin from the role policy – every builder reads through the
+    role's session, so hidden layers stay empty and hidden columns are never read.
+
+    ``variant``: read every layer as in that planning variant (the base data stay untouched).
+    ``highlight`` (default: ``variant``): mark the features that variant changes – cell data ``changed``
+    (0/1) on every layer – and drape its changed land-cover areas over the terrain (extra layer).
+    """
     progress = progress or (lambda f, m: None)
     origin = scene_origin(project)
-    scene = Scene(origin=origin, epsg=project.config.project.crs)
+    project = role_source(project, role)
+    source = variant_source(project, variant)  # the feature source every builder reads through
+    highlight = highlight or variant
+    scene = Scene(origin=origin, epsg=project.config.project.crs, variant=variant, highlight=highlight)
     n = max(len(project.config.layers), 1)
     for i, cfg in enumerate(project.config.layers):
         builder = _BUILDERS[cfg.kind]
         progress(i / n, f"Baue Layer „{cfg.title}“ …")
-        mesh, keys = builder(project, cfg, origin)
-        scene.layers.append(SceneLayer(cfg, mesh, keys, FEATURE_TABLE.get(cfg.kind, cfg.source)))
+        mesh, keys = builder(source, cfg, origin)
+        scene.layers.append(SceneLayer(cfg, mesh, keys, FEATURE_TABLE.get(cfg.kind, cfg.source), variant, role))
+    if highlight:
+        changed = changed_keys(project.store, highlight)
+        terrain = next((la.mesh for la in scene.layers if la.config.kind == "terrain" and not la.is_empty), None)
+        if changed.get(LAND_COVER.name) and terrain is not None:
+            mesh, keys = land_cover_drape(source, variant, changed[LAND_COVER.name], terrain, origin)
+            scene.layers.append(SceneLayer(DRAPE_LAYER, mesh, keys, LAND_COVER.name, variant))
+        mark_changed(scene.layers, changed)
     progress(1.0, "Szene fertig")
     return scene
 
@@ -139,9 +179,10 @@ def feature_info(project: Project, layer: SceneLayer, cell_id: int) -> list[tupl
     if key is None:
         return []
     rows: list[tuple[str, Any]] = [("Layer", layer.title)]
-    if layer.feature_table and project.store.has_layer(layer.feature_table):
-        schema = project.store.schema(layer.feature_table)
-        feat = project.store.get(layer.feature_table, key)
+    store = variant_source(role_source(project, layer.role), layer.variant).store
+    if layer.feature_table and store.has_layer(layer.feature_table):
+        schema = store.schema(layer.feature_table)
+        feat = store.get(layer.feature_table, key)
         if feat is not None:
             rows += [(f.title or f.name, feat.attrs.get(f.name)) for f in schema.fields
                      if feat.attrs.get(f.name) not in (None, "", {})]
