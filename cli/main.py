@@ -6,6 +6,9 @@ from __future__ import annotations
 import typer
 
 from cli import import_cmd, info_cmd, meters_cmd, new_cmd, open_cmd, sample_cmd
+from cli import keys_cmd, publish_cmd
+from cli import variant_cmd
+from cli import auskunft_cmd
 from cli.console import fail
 from twin.errors import TwinError
 
@@ -22,6 +25,11 @@ app.command("open", help="Projekt in der Desktop-App öffnen (oder --screenshot 
 app.command("sample", help="Beispielgemeinde „Markt Musterdorf“ aus sample_data/ erzeugen.")(sample_cmd.sample)
 app.command("info", help="Layer, Anzahlen und Importhistorie eines Projekts anzeigen.")(info_cmd.info)
 app.add_typer(meters_cmd.app, name="meters", help="Wasserzähler: fällige Eichfristen je Jahr und Straße.")
+app.command("auskunft", help="Sperrungen und Baustellen an Adresse, Straße, Flurstück.")(auskunft_cmd.auskunft)
+app.command("publish", help="Rats- oder Bürgerzwilling als signiertes Paket veröffentlichen (Rat: verschlüsselt).")(
+    publish_cmd.publish)
+app.add_typer(keys_cmd.app, name="keys", help="Schlüssel zum Signieren und Verschlüsseln von Paketen.")
+app.add_typer(variant_cmd.app, name="variant", help="Planungsvarianten: anlegen, anzeigen, freigeben.")
 
 
 def main() -> None:

@@ -40,9 +40,10 @@ TIMEOUT_MS = 120_000
 
 # ----------------------------------------------------------------- helpers
 def roof_pixels(rgb: np.ndarray) -> int:
-    """Pixels in the (shaded) roof red #b5473a; the terrain ramp has no such colour."""
+    """Pixels in the (shaded) roof red #b5473a; the terrain ramp has no such colour, and the orange/yellow
+    of damaged trees (vitality 2/3: green and blue differ a lot there, not in the shaded roof) is left out."""
     r, g, b = (rgb[..., i].astype(int) for i in range(3))
-    return int(((r > 90) & (r - g > 45) & (r - b > 45)).sum())
+    return int(((r > 90) & (r - g > 45) & (r - b > 45) & (np.abs(g - b) < 35)).sum())
 
 
 def distinct_colours(rgb: np.ndarray) -> int:
@@ -306,4 +307,17 @@ def test_import_error_goes_to_notification(qtbot, empty_project, tmp_path, caplo
     assert window.statusBar().currentMessage() == "Import fehlgeschlagen"
     messages = [r.getMessage() for r in caplog.records if r.name == "stadtzwilling.gui"]
     assert len(messages) == 1 and "notizen.txt" in messages[0] and "Unbekanntes Dateiformat" in messages[0]
+    window.close()
+
+
+def test_highlight_a_point_feature(qtbot, sample_project):
+    """Selecting a water meter (a point without edges) marks the point instead of failing."""
+    from views.scene_actors import _HIGHLIGHT
+
+    window = open_window(qtbot, sample_project)
+    layer = window.scene.layer("water_meters")
+    assert layer.mesh.n_cells > 0
+    window.view.actors.highlight(window.scene, "water_meters", 0)
+    actor = window.view.plotter.actors[_HIGHLIGHT]
+    assert actor.GetMapper().GetInput().GetNumberOfPoints() >= 1
     window.close()

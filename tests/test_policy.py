@@ -212,3 +212,31 @@ def test_project_carries_its_policy(new_project):
     with pytest.raises(PolicyError) as err:
         p.reload_policy()
     assert err.value.line == _line(text, 'exclude = ["notiz"]') and "policy.toml" in str(err.value)
+
+
+def test_variants_by_release_state_and_changes_without_hidden_columns(new_project):
+    """Council: variants released to it or the public; citizens: public only. A change's values keep only
+    the columns the role may see in the changed layer (a tree note planned internally stays internal)."""
+    from twin.variants import edit_variant, new_variant, plant_tree, release, set_change
+
+    p = new_project()
+    for vid, state in (("intern1", None), ("ratvar", "rat"), ("oeff", "oeffentlich")):
+        v = new_variant(p, vid, f"Variante {vid}", actor="planung")
+        plant_tree(v, 690400.0 + len(vid), 5335400.0, "Tilia cordata", 6.0, 3.0, 2027, key=f"{vid}-B1")
+        if state:
+            release(v, state)
+    set_change(edit_variant(p, "ratvar"), "trees", "ratvar-B1", "modify", {"kontrollbemerkung": "Geheimvermerk"})
+    pol = load_policy(layers=[p.store.schema(n) for n in p.store.layer_names()])
+    seen = {}
+    for role in ("rat", "buerger"):
+        s = RoleSession(p.store, pol, role)
+        seen[role] = {f.attrs["variant_id"] for f in s.features("variants")}
+        changes = s.features("variant_changes")
+        assert {c.attrs["variant_id"] for c in changes} == seen[role]
+        assert all("created_by" not in f.attrs for f in s.features("variants"))
+        for c in changes:
+            assert "kontrollbemerkung" not in c.attrs["new_values"]
+            assert c.attrs["new_values"]["art"] == "Tilia cordata"
+    assert seen == {"rat": {"ratvar", "oeff"}, "buerger": {"oeff"}}
+    admin = {c.attrs["variant_id"]: c.attrs["new_values"] for c in p.store.features("variant_changes")}
+    assert admin["ratvar"]["kontrollbemerkung"] == "Geheimvermerk"  # the control: it is there for the admin

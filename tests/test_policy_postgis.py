@@ -29,6 +29,13 @@ def _fill(p, tmp_path) -> None:
                                             extra='<istGebucht xlink:href="urn:adv:oid:DEXXSYNTHS000001"/>'),
                                      *OWNER_OBJECTS))
     NASImporter()(p, owner_file)
+    from twin.variants import edit_variant, new_variant, plant_tree, release, set_change
+
+    v = new_variant(p, "ratvar", "Bäume am Markt", actor="planung")
+    plant_tree(v, 690400.0, 5335400.0, "Tilia cordata", 6.0, 3.0, 2027, key="ratvar-B1")
+    release(v, "rat")
+    set_change(edit_variant(p, "ratvar"), "trees", "ratvar-B1", "modify", {"kontrollbemerkung": "Geheimvermerk"})
+    new_variant(p, "intern1", "Interne Idee", actor="planung")
 
 
 @pytest.fixture
@@ -73,6 +80,9 @@ def test_council_login_is_denied_owners_and_readings(shared):
         assert "flurstueckskennzeichen" in cols and "amtliche_flaeche" in cols and "geom" in cols
         with pytest.raises(psycopg.errors.UndefinedTable):
             conn.execute(f'SELECT * FROM "{views}".owners')
+        assert [r[0] for r in conn.execute(f'SELECT variant_id FROM "{views}".variants')] == ["ratvar"]
+        (values,) = conn.execute(f'SELECT new_values FROM "{views}".variant_changes').fetchone()
+        assert "Tilia cordata" in values and "Geheimvermerk" not in values and "kontrollbemerkung" not in values
     with _connect(p, logins["buerger"]) as conn:
         views = view_schema(p.store, "buerger")
         cols = [d.name for d in conn.execute(f'SELECT * FROM "{views}".parcels LIMIT 0').description]

@@ -411,3 +411,12 @@ def test_history_restores_inserted_values_from_later_changes(new_project):
     store.upsert("trees", [_tree(2)])
     by_id = {r["id"]: r for r in store.history("trees")}
     assert by_id[h[0]["id"]]["new_values"] == first and by_id[h[4]["id"]]["new_values"] == second
+
+
+def test_batch_of_rows_without_geometry_on_a_spatial_layer(new_project):
+    """A spatial layer may get rows without geometry only; the R-tree has nothing to add then."""
+    p = new_project()
+    schema = LayerSchema(name="punkte_ohne", key="k", fields=(Field("k", "text", "K"),), geometry_type="POINT")
+    p.store.create_layer(schema)
+    res = p.store.upsert("punkte_ohne", [Feature({"k": "a"}), Feature({"k": "b"})])
+    assert res.inserted == 2 and p.store.get("punkte_ohne", "a").geometry is None

@@ -46,7 +46,11 @@ class MainWindow(QMainWindow):
         self._workers: set[Worker] = set()
         self._scene_generation = 0
         self._import: tuple[Worker, ImportProgressDialog, list[ImportReport]] | None = None
-        self.setWindowTitle(f"Stadtzwilling – {project.name}")
+        published = project.config.published
+        self.read_only = published is not None  # an opened Rats-/Bürgerzwilling package
+        self.setWindowTitle(f"Stadtzwilling – {project.name}" if published is None else
+                            f"{published.title} – {project.name} (veröffentlicht {published.published_at[:10]}, "
+                            "nur lesen)")
 
         if offscreen if offscreen is not None else offscreen_requested():
             from views.offscreen_view import OffscreenSceneView
@@ -77,6 +81,14 @@ class MainWindow(QMainWindow):
         self.coordinates = QLabel()
         self.statusBar().addPermanentWidget(self.coordinates)
         self._build_menus()
+        # --- Auskunft (road closures, issue 6): search dock on the left, closure editor in the Verwaltung ---
+        from views.auskunft_panel import install_auskunft
+        self.auskunft = install_auskunft(self)
+        # --- end Auskunft ---
+        # --- Planungsvarianten (issue 6): toolbar with variant choice, before/after toggle and split view ---
+        from views.variant_bar import VariantBar
+        self.variant_bar = VariantBar(self)
+        # --- end Planungsvarianten ---
         self.statusBar().showMessage("Bereit")
 
     # ----------------------------------------------------------------- layout
@@ -91,13 +103,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         datei = self.menuBar().addMenu("&Datei")
-        act = QAction("&Importieren …", self, shortcut=QKeySequence("Ctrl+I"))
-        act.triggered.connect(self.ask_import)
-        datei.addAction(act)
-        act = QAction("Import-&Assistent …", self, shortcut=QKeySequence("Ctrl+Shift+I"))
-        act.triggered.connect(self._ask_import_wizard)
-        datei.addAction(act)
-        datei.addSeparator()
+        if not self.read_only:  # a published package is a read-only viewer
+            act = QAction("&Importieren …", self, shortcut=QKeySequence("Ctrl+I"))
+            act.triggered.connect(self.ask_import)
+            datei.addAction(act)
+            act = QAction("Import-&Assistent …", self, shortcut=QKeySequence("Ctrl+Shift+I"))
+            act.triggered.connect(self._ask_import_wizard)
+            datei.addAction(act)
+            datei.addSeparator()
         act = QAction("&Beenden", self, shortcut=QKeySequence("Ctrl+Q"))
         act.triggered.connect(self.close)
         datei.addAction(act)
@@ -231,6 +244,9 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: Sequence[str | Path]) -> Worker | None:
         """Import files one after another in a worker, with a progress dialog; then rebuild the scene."""
+        if self.read_only:
+            notify.error(self, "Ein veröffentlichter Zwilling kann nicht verändert werden (nur lesen).")
+            return None
         if self._import is not None:
             self.statusBar().showMessage("Es läuft bereits ein Import.", 5000)
             return None

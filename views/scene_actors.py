@@ -163,8 +163,12 @@ class SceneActors:
         part = mesh.extract_cells(np.flatnonzero(ids == ids[cell_id])).extract_surface(algorithm="dataset_surface")
         edges = part.extract_feature_edges(feature_angle=30, boundary_edges=True, feature_edges=True,
                                            manifold_edges=False, non_manifold_edges=False)
-        self.plotter.add_mesh(edges, color=HIGHLIGHT_COLOUR, line_width=2, name=_HIGHLIGHT, pickable=False,
-                              render=False)
+        if edges.n_cells:
+            self.plotter.add_mesh(edges, color=HIGHLIGHT_COLOUR, line_width=2, name=_HIGHLIGHT, pickable=False,
+                                  render=False)
+        elif part.n_points:  # a point feature (tree, meter) has no edges: mark the point itself
+            self.plotter.add_mesh(pv.PolyData(part.points), color=HIGHLIGHT_COLOUR, point_size=18,
+                                  render_points_as_spheres=True, name=_HIGHLIGHT, pickable=False, render=False)
 
     def reset_camera(self, aspect: float) -> None:
         """Oblique view onto everything drawn, z up, fitted to a view of ``aspect`` (width / height)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Iterable
@@ -12,18 +13,26 @@ from twin.policy.model import Aggregation, LayerRule, Policy, RowRule
 from twin.store.schema import LayerSchema
 
 _NUMERIC = ("integer", "real")
+#: layer schemas outside twin.model (the planning variants keep theirs with their code)
+_MORE_MODELS = ("twin.variants.model",)
 
 
 def known_schemas(extra: Iterable[LayerSchema] = ()) -> dict[str, LayerSchema]:
     """Every layer schema of the domain model (``twin.model.*``) plus ``extra`` (the store's layers)."""
-    out: dict[str, LayerSchema] = {}
-    for mod in pkgutil.iter_modules(twin.model.__path__):
-        module = importlib.import_module(f"twin.model.{mod.name}")
-        for value in vars(module).values():
-            if isinstance(value, LayerSchema):
-                out.setdefault(value.name, value)
+    out = dict(_model_schemas())
     for s in extra:
         out[s.name] = s
+    return out
+
+
+@functools.cache
+def _model_schemas() -> dict[str, LayerSchema]:
+    out: dict[str, LayerSchema] = {}
+    modules = [f"twin.model.{m.name}" for m in pkgutil.iter_modules(twin.model.__path__)] + list(_MORE_MODELS)
+    for name in modules:
+        for value in vars(importlib.import_module(name)).values():
+            if isinstance(value, LayerSchema):
+                out.setdefault(value.name, value)
     return out
 
 
@@ -51,6 +60,11 @@ def check_policy(policy: Policy, schemas: dict[str, LayerSchema],
                                              "hidden – widersprüchlich")
         for name, lr in rule.layers.items():
             _check_layer(role, name, lr, schemas, base + ("layers", name), say)
+            for r in lr.rows:
+                ref = str(r.value).split(".")[0] if r.op == "visible_in" else None
+                if ref is not None and ref not in rule.layers:
+                    say(base + ("layers", name, "rows"), f"Rolle '{role}', Layer '{name}': 'visible_in' verweist "
+                                                         f"auf '{ref}', den die Rolle nicht sieht – widersprüchlich")
         for name, agg in rule.aggregations.items():
             _check_aggregation(role, name, agg, schemas, base + ("aggregations", name), say)
         undecided = sorted(set(schemas) - set(rule.layers) - set(rule.hidden))
@@ -83,6 +97,12 @@ def _check_layer(role: str, name: str, lr: LayerRule, schemas: dict[str, LayerSc
     if lr.geometry and schema.geometry_type is None and "geometry" in lr.model_fields_set:
         say(loc + ("geometry",), f"Rolle '{role}', Layer '{name}': der Layer hat keine Geometrie")
     _check_rows(role, name, lr.rows, schema, loc + ("rows",), say)
+    for col, target in lr.json_filter.items():
+        if col not in fields or schema.field(col).type != "json":
+            say(loc + ("json_filter",), f"Rolle '{role}', Layer '{name}': json_filter braucht eine JSON-Spalte, "
+                                        f"nicht '{col}'")
+        if target not in fields:
+            say(loc + ("json_filter",), f"Rolle '{role}', Layer '{name}': unbekannte Spalte '{target}' in json_filter")
 
 
 def _check_aggregation(role: str, name: str, agg: Aggregation, schemas: dict[str, LayerSchema], loc: tuple,
@@ -117,3 +137,5 @@ def _check_rows(role: str, name: str, rows: list[RowRule], schema: LayerSchema, 
             say(loc, f"Rolle '{role}', '{name}': Zeilenregel auf unbekannte Spalte '{r.field}'")
         if r.op in ("in", "not_in") and not isinstance(r.value, list):
             say(loc, f"Rolle '{role}', '{name}': '{r.op}' braucht eine Liste als value")
+        if r.op == "visible_in" and (not isinstance(r.value, str) or r.value.count(".") != 1):
+            say(loc, f"Rolle '{role}', '{name}': 'visible_in' braucht value = \"layer.spalte\"")

@@ -49,7 +49,9 @@ class RowRule(_Model):
     """One condition a row must meet: ``field op value``; several rules must all hold."""
 
     field: str
-    op: Literal["eq", "ne", "in", "not_in", "null", "not_null", "lt", "le", "gt", "ge"] = "eq"
+    op: Literal["eq", "ne", "in", "not_in", "null", "not_null", "lt", "le", "gt", "ge", "visible_in"] = "eq"
+    #: for ``visible_in``: "layer.field" – the row is visible if its value occurs in that field of the
+    #: rows of that layer the role may see (e.g. changes of released variants only)
     value: Any = None
 
 
@@ -60,6 +62,9 @@ class LayerRule(_Model):
     exclude: list[str] = Field(default_factory=list, description="bei \"*\": diese Spalten nicht")
     geometry: bool = True
     rows: list[RowRule] = Field(default_factory=list)
+    #: JSON column -> column naming the layer its keys belong to: only keys the role may see in that
+    #: layer stay, rows about layers the role may not see are left out (variant changes)
+    json_filter: dict[str, str] = Field(default_factory=dict)
 
 
 class Aggregation(_Model):

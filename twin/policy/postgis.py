@@ -20,8 +20,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from twin.errors import StoreError
+from twin.policy.check import known_schemas
 from twin.policy.model import Policy
-from twin.policy.session import RoleSession, aggregation_select, row_clause
+from twin.policy.session import RoleSession, aggregation_select
 
 _DIALECT = postgresql.dialect()
 
@@ -71,15 +72,30 @@ def install_roles(store, policy: Policy, *, prefix: str = "twin") -> dict[str, s
 
 
 def _layer_select(store, session: RoleSession, layer: str) -> sa.Select:
+    """The view's SELECT: visible columns, JSON columns cut to visible keys, the role's row rules."""
     schema, table = session.schema(layer), store.table(layer)
-    cols = [table.c[n] for n in schema.field_names]
+    lr = session.rule.layers[layer]
+    cols = [_json_cut(session, table, n, lr.json_filter[n]) if n in lr.json_filter else table.c[n]
+            for n in schema.field_names]
     if schema.geometry_type is not None:
         cols.append(table.c.geom)
+    where = session._where(layer, None)  # the same clauses the embedded store uses
     stmt = sa.select(*cols)
-    rules = session.rule.layers[layer].rows
-    if rules:
-        stmt = stmt.where(sa.and_(*[row_clause(table, r) for r in rules]))
-    return stmt
+    return stmt.where(where) if where is not None else stmt
+
+
+def _json_cut(session: RoleSession, table: sa.Table, col: str, target: str):
+    """CASE per target layer: the JSON text without the keys the role may not see in that layer."""
+    branches = []
+    models = known_schemas(session.store.schema(n) for n in session.store.layer_names())
+    for name in session.rule.layers:
+        if name not in models:
+            continue
+        hidden = sorted(set(models[name].field_names) - session.visible_fields(name))
+        keys = "ARRAY[" + ", ".join(f"'{k}'" for k in hidden) + "]::text[]" if hidden else "ARRAY[]::text[]"
+        branches.append(f"WHEN '{name}' THEN (\"{col}\"::jsonb - {keys})::text")
+    expr = f'CASE "{target}" ' + " ".join(branches) + " END" if branches else "NULL"
+    return sa.literal_column(expr).label(col)
 
 
 def _sql(stmt: sa.Select) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from twin.errors import AccessDenied
+from twin.policy.check import known_schemas
 from twin.policy.model import ROLE_TITLES, Aggregation, LayerRule, Policy, RowRule
 from twin.store.base import BBox, Feature, Store
 from twin.store.schema import LayerSchema
@@ -56,21 +57,31 @@ class RoleSession:
         stored = self.store.schema(layer)
         if self.is_admin:
             return stored
-        lr = self._layer_rule(layer)
-        cols = stored.field_names if lr.columns == "*" else lr.columns
-        return stored.subset([c for c in cols if c not in lr.exclude], geometry=lr.geometry)
+        return _restricted(stored, self._layer_rule(layer))
 
-    def features(self, layer: str, where: Mapping[str, Any] | None = None) -> list[Feature]:
-        """Visible rows and columns; ``where`` = equality filters on visible columns."""
-        return self.store.read(self.schema(layer), where=self._where(layer, where))
+    def features(self, layer: str, where: Any = None) -> list[Feature]:
+        """Visible rows and columns; ``where`` = {column: value} or a SQL expression, on visible columns only."""
+        return self._filter_json(layer, self.store.read(self.schema(layer), where=self._where(layer, where)))
 
     def get(self, layer: str, key: str) -> Feature | None:
         schema = self.schema(layer)
-        rows = self.store.read(schema, where=self._where(layer, {schema.key: str(key)}))
+        rows = self._filter_json(layer, self.store.read(schema, where=self._where(layer, {schema.key: str(key)})))
         return rows[0] if rows else None
 
     def query_bbox(self, layer: str, bbox: BBox) -> list[Feature]:
-        return self.store.read(self.schema(layer), where=self._where(layer, None), bbox=bbox)
+        return self._filter_json(layer, self.store.read(self.schema(layer), where=self._where(layer, None),
+                                                        bbox=bbox))
+
+    def visible_fields(self, layer: str) -> set[str]:
+        """Columns of ``layer`` the role may see (empty if the layer is not visible)."""
+        if not self.can_read(layer):
+            return set()
+        if layer in self.store.layer_names():
+            return set(self.schema(layer).field_names)
+        model = known_schemas().get(layer)  # a layer only a variant adds to (e.g. trees)
+        if model is None:
+            return set()
+        return set(model.field_names if self.is_admin else _restricted(model, self._layer_rule(layer)).field_names)
 
     def count(self, layer: str) -> int:
         table = self.store.table(layer)
@@ -111,18 +122,57 @@ class RoleSession:
         table = self.store.table(layer)
         clauses = []
         if not self.is_admin:
-            clauses += [row_clause(table, r) for r in self._layer_rule(layer).rows]
-        if where:
-            visible = set(self.schema(layer).field_names)
-            for col, value in where.items():
-                if col not in visible:
-                    raise AccessDenied(f"Die Spalte '{col}' von '{layer}' ist im {self.title} nicht sichtbar.")
-                clauses.append(table.c[col] == value)
+            lr = self._layer_rule(layer)
+            clauses += [self._row_clause(table, r) for r in lr.rows]
+            for target in lr.json_filter.values():  # rows about layers the role may not see stay out
+                clauses.append(table.c[target].in_(list(self.rule.layers)))
+        if where is not None and not isinstance(where, Mapping):  # a SQL expression (the layer engine's)
+            self._check_columns(layer, {c.name for c in sa.sql.visitors.iterate(where)
+                                        if isinstance(c, sa.Column) and c.table is table})
+            clauses.append(where)
+        elif where:
+            self._check_columns(layer, set(where))
+            clauses += [table.c[col] == value for col, value in where.items()]
         return sa.and_(*clauses) if clauses else None
+
+    def _check_columns(self, layer: str, cols: set[str]) -> None:
+        """A filter may only use columns the role sees (else it would tell about hidden values)."""
+        hidden = sorted(cols - set(self.schema(layer).field_names) - {"fid"})
+        if hidden:
+            raise AccessDenied(f"Die Spalte '{hidden[0]}' von '{layer}' ist im {self.title} nicht sichtbar.")
+
+
+    def _row_clause(self, table: sa.Table, rule: RowRule):
+        if rule.op != "visible_in":
+            return row_clause(table, rule)
+        ref_layer, ref_field = str(rule.value).split(".")
+        ref = self.store.table(ref_layer)
+        sub = sa.select(ref.c[ref_field])
+        ref_rules = [self._row_clause(ref, r) for r in self._layer_rule(ref_layer).rows]
+        if ref_rules:
+            sub = sub.where(sa.and_(*ref_rules))
+        return table.c[rule.field].in_(sub)
+
+    def _filter_json(self, layer: str, feats: list[Feature]) -> list[Feature]:
+        """Keys of JSON columns limited to what the role sees in the layer the row is about."""
+        if self.is_admin or not self._layer_rule(layer).json_filter:
+            return feats
+        for col, target in self._layer_rule(layer).json_filter.items():
+            for f in feats:
+                keep = self.visible_fields(str(f.attrs.get(target)))
+                value = f.attrs.get(col)
+                if isinstance(value, dict):
+                    f.attrs[col] = {k: v for k, v in value.items() if k in keep}
+        return feats
+
+
+def _restricted(stored: LayerSchema, lr: LayerRule) -> LayerSchema:
+    cols = stored.field_names if lr.columns == "*" else lr.columns
+    return stored.subset([c for c in cols if c not in lr.exclude], geometry=lr.geometry)
 
 
 def row_clause(table: sa.Table, rule: RowRule):
-    """The SQL condition of one row rule."""
+    """The SQL condition of one row rule (not ``visible_in``, which needs the role: see RoleSession)."""
     return _OPS[rule.op](table.c[rule.field], rule.value)
 
 

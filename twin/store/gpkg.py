@@ -327,7 +327,8 @@ class _RtreeSession:
                 keep = ~np.isin(fids, self.moved)
                 fids, env = fids[keep], env[keep]
             self.fids, self.envs, self.moved = [], [], []
-            self._write(fids, env)
+            if len(fids):  # a batch of rows without geometry has nothing for the R-tree
+                self._write(fids, env)
         if self.trigger_sql:
             self.conn.exec_driver_sql(self.trigger_sql)
             self.trigger_sql = None

@@ -1,0 +1,72 @@
+"""``stadtzwilling publish PROJEKT --role rat|buerger --out PAKET.szpkg``: the Rats-/Bürgerzwilling as a package.
+
+The package holds only what the role may see (read through the role policy), is signed with the
+publisher key (default ``PROJEKT/keys/publisher_ed25519.pem``, see ``stadtzwilling keys new``) and –
+for the council – encrypted with a passphrase, asked for twice or read from ``STADTZWILLING_PASSPHRASE``.
+A passphrase-protected publisher key is unlocked with ``STADTZWILLING_KEY_PASSPHRASE`` or a prompt.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cli.console import console, fail, progress_bar
+from twin.errors import Cancelled, PassphraseError
+from twin.package import PASSPHRASE_ENV, PUBLISHER_PRIVATE, load_signing_key
+from twin.package.crypto import MIN_PASSPHRASE
+from twin.policy import ROLE_TITLES
+from twin.project import Project
+from twin.publish.publish import publish as publish_package
+
+KEY_PASSPHRASE_ENV = "STADTZWILLING_KEY_PASSPHRASE"
+
+
+def publish(
+    directory: Annotated[Path, typer.Argument(help="Projektordner (Verwaltungszwilling)")],
+    role: Annotated[str, typer.Option("--role", help="rat oder buerger")],
+    out: Annotated[Path, typer.Option("--out", help="Paketdatei, die geschrieben wird (.szpkg)")],
+    key: Annotated[Optional[Path], typer.Option(
+        "--key", help=f"Signierschlüssel (Standard: PROJEKT/keys/{PUBLISHER_PRIVATE})")] = None,
+) -> None:
+    """Rats- oder Bürgerzwilling als signiertes Paket schreiben (Rat: verschlüsselt)."""
+    if role not in ("rat", "buerger"):
+        fail(f"--role muss rat oder buerger sein, nicht '{role}'.")
+    project = Project.open(directory)
+    try:
+        key_path = key or project.root / "keys" / PUBLISHER_PRIVATE
+        if not key_path.is_file():
+            fail(f"Kein Signierschlüssel unter '{key_path}'. Anlegen mit: stadtzwilling keys new "
+                 f"{project.root / 'keys'}")
+        signing_key = _signing_key(key_path)
+        passphrase = _council_passphrase() if role == "rat" else None
+        with progress_bar(ROLE_TITLES[role]) as update:
+            manifest = publish_package(project, role, out, signing_key=signing_key, passphrase=passphrase,
+                                       progress=update)
+    except KeyboardInterrupt:
+        raise Cancelled() from None
+    finally:
+        project.close()
+    state = "signiert und verschlüsselt" if role == "rat" else "signiert"
+    console.print(f"[bold green]{ROLE_TITLES[role]} veröffentlicht:[/] {out} ({state}; "
+                  f"{len(manifest.files)} Dateien)", highlight=False)
+
+
+def _signing_key(path: Path):
+    try:
+        return load_signing_key(path)
+    except PassphraseError:
+        secret = os.environ.get(KEY_PASSPHRASE_ENV) or typer.prompt(
+            "Passphrase des Signierschlüssels", hide_input=True)
+        return load_signing_key(path, secret)
+
+
+def _council_passphrase() -> str:
+    value = os.environ.get(PASSPHRASE_ENV) or typer.prompt(
+        "Passphrase für das Ratspaket", hide_input=True, confirmation_prompt=True)
+    if len(value) < MIN_PASSPHRASE:
+        fail(f"Die Passphrase ist zu kurz (mindestens {MIN_PASSPHRASE} Zeichen).")
+    return value
