@@ -226,3 +226,148 @@ def test_sample_project_has_the_sewer_network(sample_project) -> None:
     assert store.count("sewer_observations") > 10
     assert store.get("sewer_reaches", "1010").attrs["zustandsklasse"] == 0  # Rohrbruch: ZK 0 (DWA-M 149-3)
     assert store.get("sewer_nodes", "PW01").attrs["art"] == "Bauwerk"
+
+
+# ----------------------------------------------------------------------------- cadastre (ALKIS NAS) and trees
+ALKIS_GENERATOR = SAMPLE / "musterdorf" / "generate_alkis.py"
+ALKIS_NAS = SAMPLE / "musterdorf" / "musterdorf_alkis.xml"
+TREES_GENERATOR = SAMPLE / "musterdorf" / "generate_trees.py"
+TREES_CSV = SAMPLE / "musterdorf" / "baumkataster.csv"
+METERS_CSV = SAMPLE / "musterdorf" / "wasserzaehler_abrechnung.csv"
+
+
+def test_alkis_regenerates_byte_identically(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(ALKIS_GENERATOR), "--out", str(tmp_path)], check=True, capture_output=True)
+    assert (tmp_path / ALKIS_NAS.name).read_bytes() == ALKIS_NAS.read_bytes()
+    head = ALKIS_NAS.read_bytes()[:1200].decode("utf-8")
+    assert head.startswith('<?xml version="1.0" encoding="utf-8"?>') and "Synthetische NAS-Datei" in head
+    assert 'xmlns="http://www.adv-online.de/namespaces/adv/gid/6.0"' in head
+
+
+def test_trees_regenerate_byte_identically(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(TREES_GENERATOR), "--out", str(tmp_path)], check=True, capture_output=True)
+    assert (tmp_path / TREES_CSV.name).read_bytes() == TREES_CSV.read_bytes()
+    raw = TREES_CSV.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")  # Windows-1252, as municipal exports
+    header = raw.decode("cp1252").split("\r\n", 1)[0]
+    assert header.startswith("Baumnummer;Gattung;Art botanisch;Art deutsch;Baumhöhe;")
+    assert "Kontrollbemerkung" in header
+
+
+def test_sample_files_are_detected_and_import_without_problems(tmp_path: Path) -> None:
+    from importers.base import detect_importer, import_files
+    from importers.sample import SAMPLE_EXTENT, sample_files
+    from twin.project import Project
+
+    names = [p.name for p in sample_files()]
+    assert names.index("BY_DGM1_690_5335.tif") < names.index(ALKIS_NAS.name) < names.index(METERS_CSV.name)
+    assert detect_importer(ALKIS_NAS).name == "alkis-nas"
+    assert detect_importer(TREES_CSV).name == "trees"  # not the meter or the flat cadastre importer
+    project = Project.create(tmp_path / "p", crs=25832, name="t", extent=SAMPLE_EXTENT)
+    try:
+        trees, alkis = import_files(project, [TREES_CSV, ALKIS_NAS])
+    finally:
+        project.close()
+    assert trees.problems == [] and alkis.problems == []
+    assert trees.counts["Bäume"] == 98 and trees.counts["Koordinatensystem"] == "EPSG:25832"
+    assert "nicht zugeordnete Spalten" not in trees.counts
+    assert (alkis.counts["Flurstücke"], alkis.counts["Gebäude"], alkis.counts["übersprungen"]) == (120, 53, 0)
+
+
+def test_sample_project_has_cadastre_with_owners(sample_project) -> None:
+    store = sample_project.store
+    assert (store.count("parcels"), store.count("cadastre_buildings")) == (120, 53)
+    parcels = {f.attrs["flurstueckskennzeichen"]: f.attrs for f in store.features("parcels")}
+    p = parcels["091234001001010000__"]  # Flurstück 101 = Hauptstraße 1, as in the meter export
+    assert (p["lagebezeichnung"], p["gemarkung_name"], p["flur"]) == ("Hauptstraße 1", "Musterdorf", 1)
+    assert p["nutzung"] == "Wohnbaufläche 100 %" and abs(p["amtliche_flaeche"] - p["berechnete_flaeche"]) < 1
+    assert parcels["091234001000100000__"]["nutzung"] == "Platz (Marktplatz) 100 %"
+    assert all(a["nutzung"] for a in parcels.values())
+    owners = [f.attrs for f in store.features("owners")]
+    persons = [o for o in owners if o["vorname"]]
+    assert len(persons) > 100 and all(o["geburtsdatum"] and o["anschrift"] for o in persons)
+    assert all(o["nachname_oder_firma"].startswith("Muster") for o in persons)  # invented names only
+    assert len({(o["nachname_oder_firma"], o["vorname"]) for o in persons}) == len(persons)
+    register = [f.attrs for f in store.features("land_register")]
+    names = [r for r in register if r["objektart"] == "AX_Namensnummer"]
+    assert {r["anteil"] for r in names} >= {None, "1/2", "1/3"}
+    assert {r["person_id"] for r in names} == {o["gml_id"] for o in owners}
+    booked = {fid for r in register if r["objektart"] == "AX_Buchungsstelle" for fid in r["flurstueck_ids"]}
+    assert booked == {a["gml_id"] for a in parcels.values()}  # every parcel has an owner
+
+
+def test_every_building_stands_on_its_parcel(sample_project) -> None:
+    import shapely
+
+    store = sample_project.store
+    parcels = store.features("parcels")
+    tree = shapely.STRtree([f.geometry for f in parcels])
+    village = [f for f in store.features("buildings") if f.attrs["gml_id"].startswith("DEBY_MUSTER_")]
+    assert len(village) == 55  # 53 buildings + 2 BuildingParts
+    for b in village:
+        hits = [parcels[i] for i in tree.query(b.geometry, predicate="intersects")
+                if parcels[i].geometry.buffer(0.01).contains(b.geometry)]
+        assert len(hits) == 1, b.attrs["gml_id"]
+        if not b.attrs["parent_id"]:
+            address = b.attrs["address"].split(",")[0]
+            assert address in hits[0].attrs["lagebezeichnung"].split("; "), b.attrs["gml_id"]
+    for b in store.features("cadastre_buildings"):
+        assert any(p.geometry.buffer(0.01).contains(b.geometry) for p in parcels), b.attrs["gml_id"]
+    # parcels do not overlap
+    geoms = [f.geometry for f in parcels]
+    for i, j in zip(*tree.query(geoms, predicate="intersects")):
+        if i < j:
+            assert geoms[i].intersection(geoms[j]).area < 0.01
+
+
+def test_meter_addresses_match_parcel_lagebezeichnung(sample_project) -> None:
+    import csv
+    import io
+
+    from importers.meters.locate import ParcelIndex
+
+    idx = ParcelIndex.load(sample_project.store)
+    rows = list(csv.DictReader(io.StringIO(METERS_CSV.read_bytes().decode("cp1252")), delimiter=";"))
+    with_address = [r for r in rows if r["Straße"] and r["Hausnummer"]]
+    assert len(with_address) == len(rows) > 80
+    for r in with_address:
+        by_address = idx.address(r["Straße"], r["Hausnummer"])
+        assert not isinstance(by_address, str), by_address
+        by_parcel = idx.parcel(r["Flurstück"])  # "101" or "091234001001010000__": the same parcel
+        assert not isinstance(by_parcel, str) and by_parcel.kennzeichen == by_address.kennzeichen
+
+
+def test_sample_trees_with_notes_stand_outside_buildings(sample_project) -> None:
+    import shapely
+
+    store = sample_project.store
+    trees = store.features("trees")
+    assert len(trees) == 98
+    notes = [t.attrs["kontrollbemerkung"] for t in trees if t.attrs["kontrollbemerkung"]]
+    assert len(notes) >= 40 and any("Brandkrustenpilz" in n for n in notes)
+    assert all(t.attrs[f] for t in trees for f in ("art", "art_deutsch", "gattung", "baumhoehe_m",
+                                                     "kronendurchmesser_m", "stammumfang_cm", "pflanzjahr",
+                                                     "vitalitaet", "letzte_kontrolle", "naechste_kontrolle"))
+    assert {t.attrs["vitalitaet"] for t in trees} <= {"0", "1", "2", "3"}
+    footprints = shapely.union_all([f.geometry for f in store.features("buildings")])
+    points = shapely.MultiPoint([t.geometry for t in trees])
+    assert not footprints.intersects(points)
+    assert min(footprints.distance(t.geometry) for t in trees) >= 2.5
+    parcels = store.features("parcels")  # every tree stands on a public parcel: street, square, school, green
+    public = [p.geometry for p in parcels if not p.attrs["nutzung"].startswith(("Wohnbau", "Fläche gemischter",
+                                                                                "Industrie"))]
+    assert all(any(g.covers(t.geometry) for g in public) for t in trees)
+
+
+def test_personal_sample_values_are_not_in_public_sample_files(sample_project) -> None:
+    """Owner names and inspection notes occur in their own source file only (the leak test needs them unique)."""
+    store = sample_project.store
+    owners = {o.attrs["nachname_oder_firma"] for o in store.features("owners")}
+    notes = {t.attrs["kontrollbemerkung"] for t in store.features("trees") if t.attrs["kontrollbemerkung"]}
+    others = {p.name: p.read_bytes() for p in (SAMPLE / "musterdorf").iterdir()
+              if p.is_file() and p.suffix != ".py" and p.name not in (ALKIS_NAS.name, TREES_CSV.name)}
+    for name, data in others.items():
+        text = data.decode("cp1252" if name.endswith(".csv") else "utf-8", errors="replace")
+        assert not [o for o in owners if o in text], name
+        assert not [n for n in notes if n in text], name
