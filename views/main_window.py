@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
             act = QAction("Import-&Assistent …", self, shortcut=QKeySequence("Ctrl+Shift+I"))
             act.triggered.connect(self._ask_import_wizard)
             datei.addAction(act)
+            act = QAction("&Veröffentlichen …", self)
+            act.triggered.connect(self.ask_publish)
+            datei.addAction(act)
             datei.addSeparator()
         act = QAction("&Beenden", self, shortcut=QKeySequence("Ctrl+Q"))
         act.triggered.connect(self.close)
@@ -236,6 +239,44 @@ class MainWindow(QMainWindow):
     def _wizard_imported(self, report: ImportReport) -> None:
         self.statusBar().showMessage(report.summary())
         self.load_scene(report.summary())
+
+    def ask_publish(self) -> None:
+        from views.publish_dialog import PublishDialog
+
+        dialog = PublishDialog(self.project.root, self)
+        if dialog.exec():
+            self.publish(dialog.request())
+
+    def publish(self, req) -> Worker:
+        """Write the Rats-/Bürgerzwilling package in a worker with a progress dialog (cancel leaves nothing)."""
+        from twin.package import load_signing_key
+        from twin.policy import ROLE_TITLES
+        from twin.publish.publish import publish
+        from views.publish_dialog import PublishProgressDialog
+
+        project = self.project
+
+        def task(progress: ProgressFn, cancel: CancelToken):
+            key = load_signing_key(req.key, req.key_passphrase)
+            return publish(project, req.role, req.out, signing_key=key, passphrase=req.passphrase,
+                           progress=progress, cancel=cancel)
+
+        dialog = PublishProgressDialog(ROLE_TITLES[req.role], self)
+        worker = self._start(task)
+        worker.progress.connect(dialog.report)
+        dialog.canceled.connect(worker.cancel)
+
+        def finished(outcome: str, payload: object) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            if outcome == OK:
+                self.statusBar().showMessage(f"{ROLE_TITLES[req.role]} veröffentlicht: {req.out}")
+            elif outcome == CANCELLED:
+                self.statusBar().showMessage("Veröffentlichen abgebrochen; es wurde keine Datei geschrieben.", 8000)
+            else:
+                notify.error(self, f"Veröffentlichen fehlgeschlagen: {payload}")
+        worker.done.connect(finished)
+        return worker
 
     def ask_import(self) -> None:
         files = choose_import_files(self)

@@ -1,0 +1,126 @@
+"""„Veröffentlichen …“: the Rats- or Bürgerzwilling as a signed package, built in a worker with progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QProgressDialog, QPushButton, QWidget)
+
+from twin.package import MIN_PASSPHRASE, PUBLISHER_PRIVATE, SUFFIX
+from twin.policy import ROLE_TITLES
+
+STEPS = 1000
+
+
+@dataclass
+class PublishRequest:
+    """What the dialog asked for."""
+
+    role: str
+    out: Path
+    key: Path
+    key_passphrase: str | None
+    passphrase: str | None
+
+
+class PublishDialog(QDialog):
+    """Role, target file, signing key and – for the council – the package passphrase (twice)."""
+
+    def __init__(self, project_root: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Zwilling veröffentlichen")
+        self.setMinimumWidth(560)
+        self.role = QComboBox()
+        for role in ("rat", "buerger"):
+            self.role.addItem(ROLE_TITLES[role], role)
+        self.out = QLineEdit(str(project_root.parent / f"ratszwilling{SUFFIX}"))
+        browse = QPushButton("…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.out, 1)
+        row.addWidget(browse)
+        self.key = QLineEdit(str(project_root / "keys" / PUBLISHER_PRIVATE))
+        self.key_passphrase = QLineEdit()
+        self.key_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_passphrase.setPlaceholderText("nur wenn der Schlüssel geschützt ist")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("Zwilling:", self.role)
+        form.addRow("Paketdatei:", row)
+        form.addRow("Signierschlüssel:", self.key)
+        form.addRow("Passphrase des Schlüssels:", self.key_passphrase)
+        form.addRow("Passphrase des Ratspakets:", self.passphrase)
+        form.addRow("Wiederholen:", self.repeat)
+        form.addRow(self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Veröffentlichen")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
+
+    def _role_changed(self) -> None:
+        council = self.role.currentData() == "rat"
+        self.passphrase.setEnabled(council)
+        self.repeat.setEnabled(council)
+        out = Path(self.out.text())
+        self.out.setText(str(out.with_name(("ratszwilling" if council else "buergerzwilling") + SUFFIX)))
+        self.note.setText("Das Ratspaket wird verschlüsselt; die Passphrase erhalten die Ratsmitglieder auf "
+                          "anderem Weg." if council else "Das Bürgerpaket ist signiert, nicht verschlüsselt: "
+                          "es enthält nur offene Daten.")
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Paket speichern", self.out.text(), f"Paket (*{SUFFIX})")
+        if path:
+            self.out.setText(path)
+
+    def problem(self) -> str | None:
+        """Why the entries cannot be used yet (German), or None."""
+        if not self.out.text().strip():
+            return "Bitte eine Paketdatei angeben."
+        if not Path(self.key.text()).is_file():
+            return f"Kein Signierschlüssel unter „{self.key.text()}“ (anlegen: stadtzwilling keys new ORDNER)."
+        if self.role.currentData() == "rat":
+            if len(self.passphrase.text()) < MIN_PASSPHRASE:
+                return f"Die Passphrase ist zu kurz (mindestens {MIN_PASSPHRASE} Zeichen)."
+            if self.passphrase.text() != self.repeat.text():
+                return "Die beiden Passphrasen stimmen nicht überein."
+        return None
+
+    def _accept(self) -> None:
+        msg = self.problem()
+        if msg:
+            self.note.setText(f"<span style='color:#b00020'>{msg}</span>")
+            return
+        self.accept()
+
+    def request(self) -> PublishRequest:
+        council = self.role.currentData() == "rat"
+        return PublishRequest(role=self.role.currentData(), out=Path(self.out.text().strip()),
+                              key=Path(self.key.text()), key_passphrase=self.key_passphrase.text() or None,
+                              passphrase=self.passphrase.text() if council else None)
+
+
+class PublishProgressDialog(QProgressDialog):
+    """„Veröffentliche …“ with a progress bar; "Abbrechen" emits ``canceled``."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(f"Veröffentliche den {title} …", "Abbrechen", 0, STEPS, parent)
+        self.setWindowTitle("Veröffentlichen")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(300)
+        self.setAutoClose(False)
+
+    def report(self, fraction: float, message: str) -> None:
+        self.setValue(int(fraction * STEPS))
+        self.setLabelText(message)
