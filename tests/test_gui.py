@@ -321,3 +321,16 @@ def test_highlight_a_point_feature(qtbot, sample_project):
     actor = window.view.plotter.actors[_HIGHLIGHT]
     assert actor.GetMapper().GetInput().GetNumberOfPoints() >= 1
     window.close()
+
+
+def test_inspector_keeps_values_visible_with_long_titles(qtbot):
+    from views.inspector import Inspector
+
+    ins = Inspector()
+    qtbot.addWidget(ins)
+    ins.resize(340, 400)
+    ins.show()
+    ins.show_rows("Sperrung", [("Art (Vollsperrung, Teilsperrung, Baustelle, Halteverbot, Veranstaltung …)",
+                                "Vollsperrung"), ("Von (erster Tag)", "03.02.2025")])
+    width = ins.table.viewport().width()
+    assert ins.table.columnWidth(0) <= 0.45 * width + 1 and ins.table.columnWidth(1) >= 0.5 * width

@@ -26,6 +26,10 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+#: at most this share of the table width for the field titles
+MAX_TITLE_SHARE = 0.45
+
+
 class Inspector(QWidget):
     """Shows the rows of :func:`layers.scene.feature_info` for the selected feature."""
 
@@ -36,7 +40,7 @@ class Inspector(QWidget):
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Eigenschaft", "Wert"])
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
@@ -52,10 +56,16 @@ class Inspector(QWidget):
         self.caption.setText(caption)
         self.table.setRowCount(len(rows))
         for r, (name, value) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(str(name)))
+            title = QTableWidgetItem(str(name))
+            title.setToolTip(title.text())
+            self.table.setItem(r, 0, title)
             item = QTableWidgetItem(format_value(value))
             item.setToolTip(item.text())
             self.table.setItem(r, 1, item)
+        # long field titles wrap instead of pushing the values out of sight
+        self.table.resizeColumnToContents(0)
+        cap = max(int(self.table.viewport().width() * MAX_TITLE_SHARE), 80)
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), cap))
         self.table.resizeRowsToContents()
 
     def clear_rows(self) -> None:
