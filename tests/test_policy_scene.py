@@ -58,3 +58,19 @@ def test_role_store_refuses_the_rest(sample_project):
     table = store.table("buildings")
     with pytest.raises(AccessDenied, match="source_file"):
         store.features("buildings", table.c.source_file == "x")
+
+
+def test_window_previews_the_citizen_twin(qtbot, sample_project):
+    from tests.test_gui import TIMEOUT_MS, open_window
+
+    window = open_window(qtbot, sample_project)
+    assert not window.scene.layer("water_meters").is_empty
+    with qtbot.waitSignal(window.scene_ready, timeout=TIMEOUT_MS):
+        window.set_role("buerger")
+    assert window.scene.layer("water_meters").is_empty and window.scene.layer("sewer").is_empty
+    assert not window.scene.layer("buildings").is_empty
+    assert "Bürgerzwilling" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.scene_ready, timeout=TIMEOUT_MS):
+        window.set_role(None)
+    assert not window.scene.layer("water_meters").is_empty
+    window.close()

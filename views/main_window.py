@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from importers.base import CancelToken, ImportReport, ProgressFn, import_files
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self._import: tuple[Worker, ImportProgressDialog, list[ImportReport]] | None = None
         published = project.config.published
         self.read_only = published is not None  # an opened Rats-/Bürgerzwilling package
+        self.role: str | None = None  # None: the administration's full view; "rat"/"buerger": preview
         self.setWindowTitle(f"Stadtzwilling – {project.name}" if published is None else
                             f"{published.title} – {project.name} (veröffentlicht {published.published_at[:10]}, "
                             "nur lesen)")
@@ -125,16 +126,34 @@ class MainWindow(QMainWindow):
         ansicht.addSeparator()
         for dock in (self._layer_dock, self._inspector_dock):
             ansicht.addAction(dock.toggleViewAction())
+        if not self.read_only:  # the administration can look at its twin as the council or the citizens do
+            ansicht.addSeparator()
+            zwilling = ansicht.addMenu("&Zwilling")
+            group = QActionGroup(self)
+            for role, title in ((None, "Verwaltungszwilling (alles)"), ("rat", "Ratszwilling (Vorschau)"),
+                                ("buerger", "Bürgerzwilling (Vorschau)")):
+                act = QAction(title, self, checkable=True, checked=role is None)
+                act.triggered.connect(lambda _=False, r=role: self.set_role(r))
+                group.addAction(act)
+                zwilling.addAction(act)
 
     # ----------------------------------------------------------------- scene
+    def set_role(self, role: str | None) -> None:
+        """Show the twin as ``role`` sees it (composed from the role policy); None = the administration."""
+        from twin.policy import ROLE_TITLES
+
+        self.role = role
+        self.load_scene(f"Angezeigt: {ROLE_TITLES[role or 'verwaltung']}"
+                        + (" – nur was diese Rolle sehen darf" if role else ""))
+
     def load_scene(self, message: str | None = None) -> None:
         """Build the scene in a worker; ``set_scene(scene, message)`` runs when it is ready."""
         self._scene_generation += 1
-        generation, project = self._scene_generation, self.project
+        generation, project, role = self._scene_generation, self.project, self.role
         self.statusBar().showMessage("Baue 3D-Szene …")
 
         def task(progress: ProgressFn, cancel: CancelToken) -> tuple[int, Scene, str | None]:
-            return generation, build_scene(project, progress=progress), message
+            return generation, build_scene(project, progress=progress, role=role), message
 
         worker = self._start(task)
         worker.done.connect(self._scene_built)
