@@ -162,3 +162,26 @@ def test_viewer_opens_package_read_only(sample_project, keys, tmp_path, qtbot, m
     bad = subprocess.run([sys.executable, "-m", "cli.main", "open", str(out), "--screenshot", str(png),
                           "--trust", str(tmp_path)], capture_output=True, text=True, env=env, timeout=300)
     assert bad.returncode != 0 and "fremd" in (bad.stderr + bad.stdout)
+
+
+def test_open_package_from_the_menu(sample_project, keys, tmp_path, qtbot, monkeypatch):
+    """Datei > Paket öffnen …: verified, decrypted, shown read-only; the unpacked files go with the window."""
+    from tests.test_gui import TIMEOUT_MS
+    from views import notify
+    from views.package_viewer import open_package_window
+
+    monkeypatch.setattr(notify, "_dialogs", False)
+    out = tmp_path / "rat.szpkg"
+    publish(sample_project, "rat", out, signing_key=load_signing_key(keys.private), passphrase=PASS)
+    assert open_package_window(None, out, trust=tmp_path / "gibt-es-nicht", passphrase=PASS) is None
+    assert open_package_window(None, out, trust=new_publisher_key(tmp_path / "fremd").public.parent,
+                               passphrase=PASS) is None
+    window = open_package_window(None, out, trust=keys.public.parent, passphrase=PASS)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.scene_ready, timeout=TIMEOUT_MS):
+        pass
+    root = window.published_twin.package.root
+    assert window.read_only and "Ratszwilling" in window.windowTitle() and root.is_dir()
+    assert "kennzahl_kanalnetz" in window.project.store.layer_names()
+    window.close()
+    assert not root.exists()

@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         published = project.config.published
         self.read_only = published is not None  # an opened Rats-/Bürgerzwilling package
         self.role: str | None = None  # None: the administration's full view; "rat"/"buerger": preview
+        self.published_twin = None  # set for a window showing an opened package (unpacked files)
+        self._package_windows: list[MainWindow] = []
         self.setWindowTitle(f"Stadtzwilling – {project.name}" if published is None else
                             f"{published.title} – {project.name} (veröffentlicht {published.published_at[:10]}, "
                             "nur lesen)")
@@ -114,7 +116,10 @@ class MainWindow(QMainWindow):
             act = QAction("&Veröffentlichen …", self)
             act.triggered.connect(self.ask_publish)
             datei.addAction(act)
-            datei.addSeparator()
+        act = QAction("&Paket öffnen …", self)  # a published Rats-/Bürgerzwilling, read-only
+        act.triggered.connect(self.ask_open_package)
+        datei.addAction(act)
+        datei.addSeparator()
         act = QAction("&Beenden", self, shortcut=QKeySequence("Ctrl+Q"))
         act.triggered.connect(self.close)
         datei.addAction(act)
@@ -259,6 +264,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(report.summary())
         self.load_scene(report.summary())
 
+    def ask_open_package(self) -> None:
+        from views.package_viewer import open_package_window
+
+        window = open_package_window(self)
+        if window is not None:
+            self._package_windows.append(window)
+
     def ask_publish(self) -> None:
         from views.publish_dialog import PublishDialog
 
@@ -381,3 +393,6 @@ class MainWindow(QMainWindow):
             self._import = None
         self.view.close_view()
         super().closeEvent(event)
+        if self.published_twin is not None:  # remove the unpacked package files
+            self.published_twin.close()
+            self.published_twin = None
