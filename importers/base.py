@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pyproj import CRS
 
@@ -128,6 +128,22 @@ class Importer(ABC):
             store.create_layer(schema)
         return store.record_provenance(source_file=str(path), sha256=report.sha256, importer=self.name, counts={},
                                        actor=actor, source_crs=source_crs or report.source_crs)
+
+    @staticmethod
+    def nothing_to_import(project: Project, path: Path, report: ImportReport, what: str,
+                          bounds: Sequence[float] | Sequence[Sequence[float]] | None = None) -> NoReturn:
+        """No feature passed the checks: ExtentError if the data lie outside the project (wrong CRS?),
+        else FormatError naming ``what`` ("Bäume") and the first three problems."""
+        if bounds is not None and len(bounds):
+            if isinstance(bounds[0], (int, float)):
+                box = tuple(bounds)
+            else:
+                b = list(bounds)
+                box = (min(x[0] for x in b), min(x[1] for x in b), max(x[2] for x in b), max(x[3] for x in b))
+            project.check_extent(box, path=path)  # type: ignore[arg-type]
+        first = "; ".join(str(p) for p in report.problems[:3])
+        raise FormatError(f"Die Datei enthält keine importierbaren {what}" + (f" ({first})" if first else "") + ".",
+                          path=path)
 
     @staticmethod
     def end_write(project: Project, provenance_id: int, report: ImportReport) -> None:

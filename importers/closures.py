@@ -137,12 +137,7 @@ class ClosureImporter(Importer):
         progress(0.3, "Prüfe Sperrungen …")
         closures, detours, bounds = self._features(project, path, data, reproject, report)
         if not closures:
-            if bounds:  # nothing inside: say so if the file lies elsewhere (wrong CRS)
-                project.check_extent((min(b[0] for b in bounds), min(b[1] for b in bounds),
-                                      max(b[2] for b in bounds), max(b[3] for b in bounds)), path=path)
-            first = "; ".join(str(p) for p in report.problems[:3])
-            raise FormatError("Die Datei enthält keine importierbaren Sperrungen" + (f" ({first})" if first else "")
-                              + ".", path=path)
+            self.nothing_to_import(project, path, report, "Sperrungen", bounds)
         cancel.check(path)
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")

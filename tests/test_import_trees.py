@@ -454,3 +454,17 @@ def test_default_interval_from_profile(new_project, tmp_path):
     k1, k2 = p.store.get("trees", "K-1"), p.store.get("trees", "K-2")
     assert (k1["naechste_kontrolle"], k1["kontrollintervall_monate"]) == ("2024-03-15", 12)
     assert (k2["naechste_kontrolle"], k2["kontrollintervall_monate"]) == (None, None)
+
+
+def test_nothing_to_import_names_the_problems_or_the_extent(new_project, tmp_path):
+    """The shared "nothing importable" rule: outside the project → ExtentError, else the first problems."""
+    from importers.base import ImportReport, Importer, Problem
+    from twin.errors import ExtentError, FormatError
+
+    p = new_project()
+    rep = ImportReport(path="x.csv", importer="trees", sha256="0")
+    rep.problems = [Problem("Baumnummer fehlt; nicht importiert", 3, None)]
+    with pytest.raises(FormatError, match=r"keine importierbaren Bäume \(Zeile 3: Baumnummer fehlt"):
+        Importer.nothing_to_import(p, tmp_path / "x.csv", rep, "Bäume")
+    with pytest.raises(ExtentError):
+        Importer.nothing_to_import(p, tmp_path / "x.csv", rep, "Bäume", [(0, 0, 10, 10), (5, 5, 20, 20)])

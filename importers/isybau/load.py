@@ -29,7 +29,7 @@ from importers.base import CancelToken, ImportPreview, ImportReport, Importer, P
 from importers.isybau.codes import lage_epsg
 from importers.isybau.parse import IsybauFile, Node, Reach, detect_version, parse_isybau
 from twin.crs import Reprojector, horizontal
-from twin.errors import CRSError, FormatError
+from twin.errors import CRSError
 from twin.model.sewer import SEWER_LAYERS, SEWER_NODES, SEWER_OBSERVATIONS, SEWER_REACHES
 from twin.project import Project
 from twin.store import Feature
@@ -85,11 +85,7 @@ class IsybauImporter(Importer):
         for f, o in zip(observations, (o for insp in parsed.inspections for o in insp.observations)):
             f.attrs["beobachtung_id"] = o.key
         if not nodes and not reaches and not observations:
-            if bounds is not None:
-                project.check_extent(bounds, path=path)
-            first = "; ".join(str(p) for p in report.problems[:3])
-            raise FormatError("Die Datei enthält keine importierbaren Kanalobjekte" + (f" ({first})" if first else "")
-                              + ".", path=path)
+            self.nothing_to_import(project, path, report, "Kanalobjekte", bounds)
         cancel.check(path)
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")

@@ -118,9 +118,7 @@ class MeterImporter(Importer):
         progress(0.2, "Prüfe Zähler …")
         rows = self._rows(project, path, table, cols, report, cancel)
         if not rows:
-            first = "; ".join(str(p) for p in report.problems[:3])
-            raise FormatError("Die Datei enthält keine importierbaren Zähler" + (f" ({first})" if first else "") + ".",
-                              path=path)
+            self.nothing_to_import(project, path, report, "Zähler")
         cancel.check(path)
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")

@@ -129,12 +129,7 @@ class SewerGISImporter(Importer):
         for row in rows["reaches"]:
             builder.reach(row, lambda key: self._stored_node(project, key, stored))
         if not builder.nodes and not builder.reaches:
-            if builder.bounds:
-                b = np.asarray(builder.bounds)
-                project.check_extent((b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()), path=path)
-            first = "; ".join(str(p) for p in report.problems[:3])
-            raise FormatError("Die Datei enthält keine importierbaren Schächte oder Haltungen"
-                              + (f" ({first})" if first else "") + ".", path=path)
+            self.nothing_to_import(project, path, report, "Schächte oder Haltungen", builder.bounds)
         cancel.check(path)
         extra: dict[str, Any] = {
             "Format": ", ".join(sorted(d for d in drivers if d)) or path.suffix.lstrip(".").upper(),

@@ -174,11 +174,7 @@ class TreeImporter(Importer):
         progress(0.2, "Prüfe Bäume …")
         feats, data_bounds = self._features(project, path, table, prof, xs, ys, crs, epsg, swapped, report, cancel)
         if not feats:
-            if data_bounds is not None:
-                project.check_extent(data_bounds, path=path)
-            first = "; ".join(str(p) for p in report.problems[:3])
-            raise FormatError("Die Datei enthält keine importierbaren Bäume" + (f" ({first})" if first else "") + ".",
-                              path=path)
+            self.nothing_to_import(project, path, report, "Bäume", data_bounds)
         cancel.check(path)
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")
