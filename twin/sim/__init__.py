@@ -1,0 +1,1 @@
+"""Simulations of the twin (without Qt): heavy rain flooding (:mod:`twin.sim.flood`)."""
