@@ -14,9 +14,10 @@ from importers.base import CancelToken
 from importers.profiles import load_profile
 from importers.trees.coords import infer_crs
 from importers.trees.csvread import NumberError, decode, detect_delimiter, parse_number
-from importers.trees.fll import add_months, complete_inspection, parse_date
+from importers.trees.fll import add_months, complete_inspection
 from importers.trees.load import TreeImporter, unit_from_name
 from twin.crs import project_crs
+from twin.dates import parse_date
 from twin.errors import Cancelled, ConfigError, CRSError, ExtentError, FormatError
 from twin.model.tree_queries import overdue_trees
 

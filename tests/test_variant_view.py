@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from layers.scene import feature_info
-from tests.test_gui import TIMEOUT_MS, assert_not_blank, open_window, read_png
+from tests.test_gui import _no_modal_boxes, window  # noqa: F401 - the GUI tests' fixtures, reused
+from tests.test_gui import TIMEOUT_MS, assert_not_blank, read_png
 from tests.test_variants import base_snapshot
-from views import notify
 
 pytestmark = pytest.mark.gui
 
@@ -36,18 +36,6 @@ def keep(window, path: Path) -> None:
         shutil.copy(path, Path(target) / f"{path.stem}_{type(window.view).__name__}.png")
 
 
-@pytest.fixture(autouse=True)
-def _no_modal_boxes():
-    notify.show_dialogs(False)
-    yield
-    notify.show_dialogs(True)
-
-
-@pytest.fixture(params=["qtinteractor", "offscreen"])
-def window(request, qtbot, sample_project):
-    w = open_window(qtbot, sample_project, offscreen=request.param == "offscreen")
-    yield w
-    w.close()
 
 
 def show(qtbot, window, variant: str | None) -> None:

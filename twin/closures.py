@@ -13,15 +13,15 @@ inside the project extent; the same for the optional detour line. Dates are acce
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import shapely
 from shapely.geometry import MultiLineString
 from shapely.geometry.base import BaseGeometry
 
+from twin.dates import parse_date
 from twin.errors import StoreError
 from twin.model.closures import CLOSURE_LAYERS, ROAD_CLOSURE_DETOURS, ROAD_CLOSURES, as_date
 from twin.store import Feature
@@ -29,7 +29,6 @@ from twin.store import Feature
 #: ``update_closure(detour=KEEP)``: leave the stored detour line as it is
 KEEP: Any = object()
 _EDITABLE = {f.name for f in ROAD_CLOSURES.fields} - {"sperrung_id"}
-_GERMAN_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
 
 class ClosureError(StoreError, ValueError):
@@ -37,21 +36,12 @@ class ClosureError(StoreError, ValueError):
 
 
 def parse_day(value: Any, what: str = "Datum") -> date | None:
-    """A date from a date, ISO or German text; None for empty; ClosureError (German) otherwise."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    m = _GERMAN_DATE.match(text)
+    """A date (see :func:`twin.dates.parse_date`); None for empty; ClosureError (German) otherwise."""
     try:
-        if m:
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        return date.fromisoformat(text[:10])
+        return parse_date(value)
     except ValueError:
-        raise ClosureError(f"{what} '{text}' ist kein gültiges Datum (erwartet z. B. 30.11.2026).") from None
+        raise ClosureError(f"{what} '{str(value).strip()}' ist kein gültiges Datum (erwartet z. B. 30.11.2026)."
+                           ) from None
 
 
 def line_geometry(geom: BaseGeometry | None, extent: tuple[float, float, float, float] | None, *,

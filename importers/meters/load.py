@@ -30,8 +30,8 @@ from importers.base import (CancelToken, ImportPreview, ImportReport, Importer, 
 from importers.meters.columns import TARGET, MeterProfile, load_meter_profile, looks_like_meters, propose_columns
 from importers.meters.locate import Located, ParcelIndex, split_address
 from importers.trees.csvread import CsvTable, NumberError, parse_number, read_csv, sniff_header
-from importers.trees.fll import parse_date
 from twin.crs import Reprojector, horizontal
+from twin.dates import parse_date
 from twin.errors import FormatError
 from twin.model.meters import (INSTALLATION, INSTALLED, METER_CUSTOMERS, METER_READINGS, READING, REMOVAL, REMOVED,
                                WATER_METERS, eichfrist_years, reading_id, valid_until)

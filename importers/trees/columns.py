@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from importers.trees.csvread import NumberError, parse_number
-from importers.trees.fll import parse_date
+from twin.dates import parse_date
 
 Errors = dict[int, str]  # row index -> German reason
 
