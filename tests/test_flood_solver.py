@@ -221,3 +221,64 @@ def test_sampled_rain_function_enters_as_blocks():
     expected = sum(rain(t) * 60.0 for t in np.arange(0.0, 1200.0, 60.0)) * 25 * 4.0
     assert r.balance.rain == pytest.approx(expected, rel=1e-12)
     assert np.allclose(r.h, expected / 100)
+
+
+def test_float32_high_terrain_lake_at_rest_and_agrees_with_float64():
+    """Terrain 400 m above sea level: float32 keeps the still lake still (heights are taken relative to the
+    lowest cell) and a rain run agrees with float64."""
+    ny, nx, dx = 30, 40, 5.0
+    z = 400.0 + _bumpy(ny, nx, dx)
+    h0 = np.maximum(401.0 - z, 0.0)
+    r = run_flood(FloodInputs(z=z, dx=dx, manning=0.02, h0=h0),
+                  FloodParams(duration=600.0, dtype=np.float32, h_velocity_min=1e-4))
+    assert r.max_speed.max() < 1e-3
+    assert np.abs(r.h - h0).max() < 1e-4
+    blocked = np.zeros(z.shape, bool)
+    blocked[10:15, 10:20] = True
+    inp = FloodInputs(z=z, dx=dx, manning=0.03, blocked=blocked,
+                      rain=TimeSeries(np.array([0.0, 600.0]), np.array([60 * MM_PER_H, 0.0])))
+    r32 = run_flood(inp, FloodParams(duration=1200.0, dtype=np.float32))
+    r64 = run_flood(inp, FloodParams(duration=1200.0))
+    assert np.abs(r32.max_depth - r64.max_depth).max() < 2e-3
+    assert r32.balance.relative_error < 1e-4
+
+
+def test_runoff_fraction_per_rain_block():
+    """A (blocks, ny, nx) runoff fraction switches with the rain blocks: losses only in the first block."""
+    z = np.zeros((6, 8))
+    frac = np.stack([np.full(z.shape, 0.25), np.ones(z.shape), np.ones(z.shape)])
+    rain = TimeSeries(np.array([0.0, 600.0, 1200.0]), np.array([36 * MM_PER_H, 36 * MM_PER_H, 0.0]))
+    r = run_flood(FloodInputs(z=z, dx=2.0, rain=rain, runoff_fraction=frac), FloodParams(duration=1500.0))
+    b = r.balance
+    gross = 2 * 6e-3 * z.size * 4.0
+    assert b.rain == pytest.approx(gross * (0.25 + 1) / 2, rel=1e-12)
+    assert b.losses == pytest.approx(gross * 0.75 / 2, rel=1e-12)
+    assert np.allclose(r.h, 6e-3 * 1.25)
+    with pytest.raises(ConfigError, match="je Regenblock"):
+        run_flood(FloodInputs(z=z, dx=2.0, rain=rain, runoff_fraction=frac[:2]), FloodParams(duration=10.0))
+    bad = frac.copy()
+    bad[1, 2, 3] = 1.5
+    with pytest.raises(ConfigError, match="Block 2"):
+        run_flood(FloodInputs(z=z, dx=2.0, rain=rain, runoff_fraction=bad), FloodParams(duration=10.0))
+
+
+def test_bytes_per_cell_update_model():
+    from twin.sim.flood.kernels import bytes_per_cell_update
+
+    assert bytes_per_cell_update(np.float64) == 2 * bytes_per_cell_update(np.float32)
+    assert bytes_per_cell_update(np.float32, sink=True) == bytes_per_cell_update(np.float32) + 4
+
+
+@pytest.mark.parametrize("theta", [0.7, 1.0])
+def test_deep_still_water_with_round_off_noise_stays_still(theta):
+    """Nearly frictionless 1 m deep lake with 1e-9 m noise: the grid-scale checkerboard mode must not grow.
+    With α = 0.7 and θ = 0.7 it grew to 0.8 m in 500 s before α was capped at 0.95·√(θ/2)."""
+    ny, nx, dx = 40, 60, 10.0
+    y, x = np.mgrid[0:ny, 0:nx] * dx
+    z = 0.8 * np.exp(-((x - 150.0) ** 2 + (y - 200.0) ** 2) / 60.0**2)
+    h0 = np.maximum(1.0 - z, 0.0) + np.random.default_rng(0).random(z.shape) * 1e-9 * (z < 1)
+    r = run_flood(FloodInputs(z=z, dx=dx, manning=0.001, h0=h0),
+                  FloodParams(duration=3000.0, alpha=0.7, theta=theta, h_velocity_min=1e-6))
+    assert r.alpha == pytest.approx(min(0.7, 0.95 * np.sqrt(theta / 2)))
+    assert np.abs(r.h - h0).max() < 1e-7
+    assert r.max_speed.max() < 1e-6

@@ -1,10 +1,18 @@
 """Numba kernels of the local-inertial scheme (Bates et al. 2010, θ-weighting of de Almeida et al. 2012).
 
-One step: sources (rain, inflow) → momentum on all faces (semi-implicit Manning friction) → flux
-limiting so that no cell gives more water than it holds → continuity → sink (drainage) → maxima.
-Sides are numbered west, east, north, south; kinds 0 closed, 1 open (free outflow), 2 stage.
-The ledger (float64) accumulates volumes: 0 rain, 1 losses, 2 inflow, 3 sink, 4 boundary in,
-5 boundary out. Row loops run in parallel (numba prange); row partial sums keep the ledger deterministic.
+One step in two passes over the grid, each parallel over blocks of rows:
+
+1. **faces** – new unit discharges on all faces from the previous (limited) ones, semi-implicit Manning
+   friction, boundary faces through ghost cells; then per cell the share of its outflow it can give
+   without going dry (the flux limiter's ratio);
+2. **cells** – fluxes limited with the upwind ratio and stored, continuity, rain, sink, maxima and the
+   boundary volumes (row partial sums keep the ledger deterministic).
+
+The inner loops are branch-free so LLVM vectorises them: buildings are no-flow because their bed lies
+far above every water level (the face depth is then 0), and ``h^(-7/3)`` comes from a bit-trick guess of
+``h^(-1/3)`` refined by Newton steps (vectorisable, unlike ``pow``). Sides are numbered west, east,
+north, south; kinds 0 closed, 1 open (free outflow), 2 stage. The ledger (float64) accumulates
+volumes: 0 rain, 1 losses, 2 inflow, 3 sink, 4 boundary in, 5 boundary out.
 """
 
 from __future__ import annotations
@@ -16,11 +24,29 @@ from numba import njit, prange
 
 L_RAIN, L_LOSS, L_INFLOW, L_SINK, L_BIN, L_BOUT = range(6)
 CLOSED, OPEN, STAGE = 0, 1, 2
+# fast math without NaN/inf rules and without re-association: the latter would turn exactly equal water
+# levels into round-off differences (seeding spurious cross flows in symmetric cases)
+_FM = {"nsz", "arcp", "contract", "afn"}
+_MAGIC = 1420470955.0  # bits of 2^(127·4/3) as float32: 1/∛x ≈ from(MAGIC − bits(x)/3)
+_ROWS_PER_BLOCK = 16
+
+
+def bytes_per_cell_update(dtype, sink: bool = False) -> int:
+    """Bytes moved from/to main memory per cell and step when the grid does not fit in the caches.
+
+    Pass 1 reads depth, bed, roughness, both old discharges (5 values) and writes the raw discharges and
+    the outflow ratio (3 values, each counted twice for the read-for-ownership of the written line).
+    Pass 2 reads raw discharges, ratio, depth, rain share, max depth, time of max, max speed (8 values;
+    + sink capacity) and writes the two limited discharges (counted twice) and depth, max depth, time of
+    max, max speed (already in cache: once). Neighbour rows come from the caches.
+    """
+    w = np.dtype(dtype).itemsize
+    return w * ((5 + 3 * 2) + (8 + int(sink) + 2 * 2 + 4))
 
 
 @njit(cache=True, inline="always")
 def _flux(q, qavg, h_l, z_l, h_r, z_r, nf, dt, dx, g, theta, hmin):
-    """New unit discharge through the face between left/upper cell l and right/lower cell r."""
+    """New unit discharge through the face between left/upper cell l and right/lower cell r (scalar)."""
     eta_l = z_l + h_l
     eta_r = z_r + h_r
     hf = max(eta_l, eta_r) - max(z_l, z_r)
@@ -47,29 +73,273 @@ def _ghost(kind, slope, stage, h_c, z_c, dx):
 
 
 @njit(cache=True)
-def domain_hmax(h, active):
+def domain_hmax(h):
     m = 0.0
     ny, nx = h.shape
     for i in range(ny):
         for j in range(nx):
-            if active[i, j] and h[i, j] > m:
+            if h[i, j] > m:
                 m = h[i, j]
     return m
 
 
-@njit(cache=True, parallel=True)
-def advance(h, qx, qy, z, nman, active, frac, sink, hmax, vmax, tmax,
-            qx0, qy0, ratio, side_kind, side_slope, st_t, st_v, st_off,
-            in_rows, in_cols, in_t, in_v, in_off, rain_rate, frac_sum, n_active,
-            t, t_end, max_steps, dx, g, alpha, theta, dt_max, hmin, hvel, ledger):
-    """Advance the state from ``t`` to ``t_end`` or by ``max_steps`` steps; returns (t, steps)."""
+# typed constants (working dtype) so float32 grids stay in float32 arithmetic
+C_HALF, C_THIRD, C_FOUR, C_ONE, C_ZERO, C_HMIN, C_THETA, C_1MTHETA, C_GDT, C_GDTDX, C_HVEL = range(11)
+
+
+def constants(dtype, dt: float, dx: float, g: float, theta: float, hmin: float, hvel: float) -> np.ndarray:
+    """The per-step constants of the vectorised loops in the grid's dtype."""
+    return np.array([0.5, 1.0 / 3.0, 4.0, 1.0, 0.0, hmin, theta, 1.0 - theta, g * dt, g * dt / dx, hvel],
+                    dtype=dtype)
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _inv_cbrt_guess(gi, j0, j1):
+    """In place on the int32 view of float32 values: bits of a first guess of x^(-1/3) (error < 10 %)."""
+    for j in range(j0, j1):
+        gi[j] = np.int32(_MAGIC - np.float64(gi[j]) * (1.0 / 3.0))
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _friction(hc, r, q, nf, cst):
+    """Denominator 1 + g·dt·n²·|q| / h^(7/3), with r ≈ h^(-1/3) refined by four Newton steps."""
+    four, third = cst[C_FOUR], cst[C_THIRD]
+    r = r * (four - hc * r * r * r) * third
+    r = r * (four - hc * r * r * r) * third
+    r = r * (four - hc * r * r * r) * third
+    r = r * (four - hc * r * r * r) * third
+    return cst[C_ONE] + cst[C_GDT] * nf * nf * abs(q) * r / (hc * hc)
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst):
+    """Interior west/east faces j = 1..nx-1 of row ``i``."""
+    nx = h.shape[1]
+    hmin = cst[C_HMIN]
+    for j in range(1, nx):
+        zl = z[i, j - 1]
+        zr = z[i, j]
+        hf = max(zl + h[i, j - 1], zr + h[i, j]) - max(zl, zr)
+        hfb[j] = hf
+        gb[j] = np.float32(max(hf, hmin))
+    _inv_cbrt_guess(gi, 1, nx)
+    half = cst[C_HALF]
+    for j in range(1, nx):
+        hf = hfb[j]
+        hc = max(hf, hmin)
+        q = qx[i, j]
+        den = _friction(hc, cst[C_ONE] * gb[j], q, half * (nman[i, j - 1] + nman[i, j]), cst)
+        d = (z[i, j] + h[i, j]) - (z[i, j - 1] + h[i, j - 1])
+        num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qx[i, j - 1] + qx[i, j + 1]) - cst[C_GDTDX] * hf * d
+        qxr[i, j] = num / den if hf > hmin else cst[C_ZERO]
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _y_faces(i, h, z, nman, qy, out, hfb, gb, gi, cst):
+    """North faces of row ``i`` ≥ 1 (between rows i-1 and i) into the row ``out``."""
+    nx = h.shape[1]
+    hmin = cst[C_HMIN]
+    for j in range(nx):
+        zu = z[i - 1, j]
+        zd = z[i, j]
+        hf = max(zu + h[i - 1, j], zd + h[i, j]) - max(zu, zd)
+        hfb[j] = hf
+        gb[j] = np.float32(max(hf, hmin))
+    _inv_cbrt_guess(gi, 0, nx)
+    half = cst[C_HALF]
+    for j in range(nx):
+        hf = hfb[j]
+        hc = max(hf, hmin)
+        q = qy[i, j]
+        den = _friction(hc, cst[C_ONE] * gb[j], q, half * (nman[i - 1, j] + nman[i, j]), cst)
+        d = (z[i, j] + h[i, j]) - (z[i - 1, j] + h[i - 1, j])
+        num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qy[i - 1, j] + qy[i + 1, j]) - cst[C_GDTDX] * hf * d
+        out[j] = num / den if hf > hmin else cst[C_ZERO]
+
+
+@njit(cache=True)
+def _boundary_face(s, kind, slope, stage, q, h_c, z_c, n_c, active_c, dt, dx, g, hmin):
+    """Unit discharge through a boundary face of side ``s`` (positive = east/south as everywhere)."""
+    if kind == CLOSED or not active_c:
+        return 0.0
+    hg, zg = _ghost(kind, slope, stage, h_c, z_c, dx)
+    if s == 0 or s == 2:  # the ghost is the left/upper cell
+        qn = _flux(q, q, hg, zg, h_c, z_c, n_c, dt, dx, g, 1.0, hmin)
+        if kind == OPEN and qn > 0.0:
+            qn = 0.0
+    else:
+        qn = _flux(q, q, h_c, z_c, hg, zg, n_c, dt, dx, g, 1.0, hmin)
+        if kind == OPEN and qn < 0.0:
+            qn = 0.0
+    return qn
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _ratio_row(i, h, qxr, north, south, ratio, c, cst):
+    """Share of its outflow each cell of row ``i`` can give (1 where it holds enough water)."""
+    zero, one = cst[C_ZERO], cst[C_ONE]
+    for j in range(h.shape[1]):
+        out = c * (max(qxr[i, j + 1], zero) - min(qxr[i, j], zero) + max(south[j], zero) - min(north[j], zero))
+        hc = h[i, j]
+        ratio[i, j] = hc / out if out > hc else one
+
+
+@njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
+def _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, side_kind, side_slope, stages, cst, dt, dx, g, hmin):
+    """Pass 1: raw new discharges ``qxr``, ``qyr`` from the limited ones of the last step, and the outflow
+    ratio of every cell. A block of rows computes the north faces of the next block's first row once more
+    (into a scratch row) so that it needs nothing another thread writes."""
+    ny, nx = h.shape
+    c = dt / dx
+    nblocks = (ny + _ROWS_PER_BLOCK - 1) // _ROWS_PER_BLOCK
+    for b in prange(nblocks):
+        hfb = np.empty(nx + 1, h.dtype)
+        gb = np.empty(nx + 1, np.float32)
+        gi = gb.view(np.int32)
+        south = np.empty(nx, h.dtype)
+        i0 = b * _ROWS_PER_BLOCK
+        i1 = min(i0 + _ROWS_PER_BLOCK, ny)
+        for i in range(i0, i1):
+            _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst)
+            if i > 0:
+                _y_faces(i, h, z, nman, qy, qyr[i], hfb, gb, gi, cst)
+            qxr[i, 0] = _boundary_face(0, side_kind[0], side_slope[0], stages[0], qx[i, 0], h[i, 0], z[i, 0],
+                                       nman[i, 0], active[i, 0], dt, dx, g, hmin)
+            qxr[i, nx] = _boundary_face(1, side_kind[1], side_slope[1], stages[1], qx[i, nx], h[i, nx - 1],
+                                        z[i, nx - 1], nman[i, nx - 1], active[i, nx - 1], dt, dx, g, hmin)
+            if i == 0:
+                for j in range(nx):
+                    qyr[0, j] = _boundary_face(2, side_kind[2], side_slope[2], stages[2], qy[0, j], h[0, j],
+                                               z[0, j], nman[0, j], active[0, j], dt, dx, g, hmin)
+            if i > i0:
+                _ratio_row(i - 1, h, qxr, qyr[i - 1], qyr[i], ratio, c, cst)
+        last = i1 - 1
+        if last == ny - 1:
+            for j in range(nx):
+                qyr[ny, j] = _boundary_face(3, side_kind[3], side_slope[3], stages[3], qy[ny, j], h[last, j],
+                                            z[last, j], nman[last, j], active[last, j], dt, dx, g, hmin)
+            _ratio_row(last, h, qxr, qyr[last], qyr[ny], ratio, c, cst)
+        else:
+            _y_faces(last + 1, h, z, nman, qy, south, hfb, gb, gi, cst)
+            _ratio_row(last, h, qxr, qyr[last], south, ratio, c, cst)
+
+
+@njit(cache=True, fastmath=True, error_model="numpy")
+def _row_max(h, i):
+    """Largest depth in row ``i`` (full fast math: a max reduction only vectorises without NaN rules;
+    the driver checks the depths for NaN)."""
+    m = h[i, 0]
+    for j in range(1, h.shape[1]):
+        m = max(m, h[i, j])
+    return m
+
+
+@njit(cache=True, fastmath=True, error_model="numpy")
+def _drain_row(h, sink, i, dt):
+    """Drain up to ``sink·dt`` from every cell of row ``i``; returns the drained depth sum (fast math for
+    the sum reduction)."""
+    total = 0.0
+    for j in range(h.shape[1]):
+        d = min(sink[i, j] * dt, h[i, j])
+        h[i, j] -= d
+        total += d
+    return total
+
+
+@njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
+def _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, rain_depth, hmax, vmax, tmax,
+           t_new, dt, c, cst, rows_max, rows_sunk, rows_bin, rows_bout):
+    """Pass 2: limit and store the fluxes, update depths, add rain, drain the sink, track maxima."""
+    ny, nx = h.shape
+    nblocks = (ny + _ROWS_PER_BLOCK - 1) // _ROWS_PER_BLOCK
+    zero, half, hvel = cst[C_ZERO], cst[C_HALF], cst[C_HVEL]
+    for b in prange(nblocks):
+        fs = np.empty(nx, h.dtype)
+        for i in range(b * _ROWS_PER_BLOCK, min((b + 1) * _ROWS_PER_BLOCK, ny)):
+            # west/east faces of the row (limited by the upwind cell; inflow from a ghost unlimited)
+            q = qxr[i, 0]
+            qx[i, 0] = q * ratio[i, 0] if q < zero else q
+            for j in range(1, nx):
+                q = qxr[i, j]
+                ra = ratio[i, j - 1]
+                rb = ratio[i, j]
+                qx[i, j] = q * (ra if q > zero else rb)
+            q = qxr[i, nx]
+            qx[i, nx] = q * ratio[i, nx - 1] if q > zero else q
+            # north faces (stored, owned by this row); south faces into ``fs`` (stored by the next row)
+            if i == 0:
+                for j in range(nx):
+                    q = qyr[0, j]
+                    qy[0, j] = q * ratio[0, j] if q < zero else q
+            else:
+                for j in range(nx):
+                    q = qyr[i, j]
+                    ra = ratio[i - 1, j]
+                    rb = ratio[i, j]
+                    qy[i, j] = q * (ra if q > zero else rb)
+            if i == ny - 1:
+                for j in range(nx):
+                    q = qyr[ny, j]
+                    fs[j] = q * ratio[i, j] if q > zero else q
+                    qy[ny, j] = fs[j]
+            else:
+                for j in range(nx):
+                    q = qyr[i + 1, j]
+                    ra = ratio[i, j]
+                    rb = ratio[i + 1, j]
+                    fs[j] = q * (ra if q > zero else rb)
+            # boundary volumes (per unit of dt·dx)
+            b_in = max(qx[i, 0], zero) - min(qx[i, nx], zero)
+            b_out = max(qx[i, nx], zero) - min(qx[i, 0], zero)
+            if i == 0:
+                for j in range(nx):
+                    b_in += max(qy[0, j], zero)
+                    b_out -= min(qy[0, j], zero)
+            if i == ny - 1:
+                for j in range(nx):
+                    b_in -= min(fs[j], zero)
+                    b_out += max(fs[j], zero)
+            rows_bin[i] = b_in
+            rows_bout[i] = b_out
+            # continuity and rain
+            for j in range(nx):
+                h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), zero) \
+                    + rain_depth * frac[i, j]
+            rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
+            # maxima
+            rows_max[i] = _row_max(h, i)
+            for j in range(nx):
+                hn = h[i, j]
+                up = hn > hmax[i, j]
+                tmax[i, j] = t_new if up else tmax[i, j]
+                hmax[i, j] = max(hmax[i, j], hn)
+            for j in range(nx):
+                hn = h[i, j]
+                hs = max(hn, hvel)
+                u = half * (qx[i, j] + qx[i, j + 1]) / hs
+                v = half * (qy[i, j] + fs[j]) / hs
+                sp = math.sqrt(u * u + v * v)
+                vmax[i, j] = max(vmax[i, j], sp if hn > hvel else zero)
+
+
+@njit(cache=True)
+def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
+            side_kind, side_slope, st_t, st_v, st_off, in_rows, in_cols, in_t, in_v, in_off,
+            rain_rate, frac_sum, n_active, t, t_end, max_steps, dx, g, alpha, theta, dt_max, hmin, hvel,
+            cst, ledger):
+    """Advance the state from ``t`` to ``t_end`` or by ``max_steps`` steps; returns (t, steps).
+
+    ``z`` must hold the no-flow cells (``active`` false) far above any water level; ``cst`` comes from
+    :func:`constants` (its g·dt entries are updated here)."""
     ny, nx = h.shape
     area = dx * dx
-    h_dom = domain_hmax(h, active)
+    h_dom = domain_hmax(h)
     steps = 0
     stages = np.zeros(4)
     rows_max = np.zeros(ny)
     rows_sunk = np.zeros(ny)
+    rows_bin = np.zeros(ny)
+    rows_bout = np.zeros(ny)
     while t < t_end and steps < max_steps:
         # --- time step (CFL), including imposed stages
         hm = h_dom
@@ -86,147 +356,27 @@ def advance(h, qx, qy, z, nman, active, frac, sink, hmax, vmax, tmax,
         for s in range(4):
             if side_kind[s] == STAGE:
                 stages[s] = max(_series(st_t, st_v, st_off, s, tm), 0.0)
-        # --- sources: rain and inflow hydrographs
-        if rain_rate != 0.0:
-            r = rain_rate * dt
-            for i in prange(ny):
-                for j in range(nx):
-                    if active[i, j]:
-                        h[i, j] += r * frac[i, j]
-            ledger[L_RAIN] += r * area * frac_sum
-            ledger[L_LOSS] += r * area * (n_active - frac_sum)
+        # --- inflow hydrographs (point sources before the momentum step)
         for k in range(in_rows.size):
             qin = _series(in_t, in_v, in_off, k, tm) * dt
             h[in_rows[k], in_cols[k]] += qin / area
             ledger[L_INFLOW] += qin
-        # --- momentum
-        qx0[:, :] = qx
-        qy0[:, :] = qy
-        for i in prange(ny):
-            for j in range(1, nx):
-                if active[i, j - 1] and active[i, j]:
-                    nf = 0.5 * (nman[i, j - 1] + nman[i, j])
-                    qavg = 0.5 * (qx0[i, j - 1] + qx0[i, j + 1])
-                    qx[i, j] = _flux(qx0[i, j], qavg, h[i, j - 1], z[i, j - 1], h[i, j], z[i, j],
-                                     nf, dt, dx, g, theta, hmin)
-                else:
-                    qx[i, j] = 0.0
-        for i in prange(1, ny):
-            for j in range(nx):
-                if active[i - 1, j] and active[i, j]:
-                    nf = 0.5 * (nman[i - 1, j] + nman[i, j])
-                    qavg = 0.5 * (qy0[i - 1, j] + qy0[i + 1, j])
-                    qy[i, j] = _flux(qy0[i, j], qavg, h[i - 1, j], z[i - 1, j], h[i, j], z[i, j],
-                                     nf, dt, dx, g, theta, hmin)
-                else:
-                    qy[i, j] = 0.0
-        # boundary faces: ghost cells outside; open sides allow outflow only
-        for s in range(4):
-            kind = side_kind[s]
-            n_b = ny if s < 2 else nx
-            for k in range(n_b):
-                if s == 0:
-                    i, j, q = k, 0, qx0[k, 0]
-                elif s == 1:
-                    i, j, q = k, nx - 1, qx0[k, nx]
-                elif s == 2:
-                    i, j, q = 0, k, qy0[0, k]
-                else:
-                    i, j, q = ny - 1, k, qy0[ny, k]
-                qn = 0.0
-                if kind != CLOSED and active[i, j]:
-                    hg, zg = _ghost(kind, side_slope[s], stages[s], h[i, j], z[i, j], dx)
-                    if s == 0 or s == 2:  # ghost is the left/upper cell
-                        qn = _flux(q, q, hg, zg, h[i, j], z[i, j], nman[i, j], dt, dx, g, 1.0, hmin)
-                        if kind == OPEN and qn > 0.0:
-                            qn = 0.0
-                    else:
-                        qn = _flux(q, q, h[i, j], z[i, j], hg, zg, nman[i, j], dt, dx, g, 1.0, hmin)
-                        if kind == OPEN and qn < 0.0:
-                            qn = 0.0
-                if s == 0:
-                    qx[k, 0] = qn
-                elif s == 1:
-                    qx[k, nx] = qn
-                elif s == 2:
-                    qy[0, k] = qn
-                else:
-                    qy[ny, k] = qn
-        # --- flux limiting: a cell never gives more than it holds
+        # --- three passes
+        cst[C_GDT] = g * dt
+        cst[C_GDTDX] = g * dt / dx
+        _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, side_kind, side_slope, stages, cst, dt, dx, g, hmin)
         c = dt / dx
-        for i in prange(ny):
-            for j in range(nx):
-                out = c * (max(qx[i, j + 1], 0.0) - min(qx[i, j], 0.0)
-                           + max(qy[i + 1, j], 0.0) - min(qy[i, j], 0.0))
-                ratio[i, j] = h[i, j] / out if out > h[i, j] else 1.0
-        for i in prange(ny):
-            for j in range(nx + 1):
-                q = qx[i, j]
-                if q > 0.0 and j > 0:
-                    qx[i, j] = q * ratio[i, j - 1]
-                elif q < 0.0 and j < nx:
-                    qx[i, j] = q * ratio[i, j]
-        for i in prange(ny + 1):
-            for j in range(nx):
-                q = qy[i, j]
-                if q > 0.0 and i > 0:
-                    qy[i, j] = q * ratio[i - 1, j]
-                elif q < 0.0 and i < ny:
-                    qy[i, j] = q * ratio[i, j]
-        # boundary ledger
-        vol = dt * dx
-        for i in range(ny):
-            q = qx[i, 0]
-            if q > 0.0:
-                ledger[L_BIN] += q * vol
-            else:
-                ledger[L_BOUT] -= q * vol
-            q = qx[i, nx]
-            if q < 0.0:
-                ledger[L_BIN] -= q * vol
-            else:
-                ledger[L_BOUT] += q * vol
-        for j in range(nx):
-            q = qy[0, j]
-            if q > 0.0:
-                ledger[L_BIN] += q * vol
-            else:
-                ledger[L_BOUT] -= q * vol
-            q = qy[ny, j]
-            if q < 0.0:
-                ledger[L_BIN] -= q * vol
-            else:
-                ledger[L_BOUT] += q * vol
-        # --- continuity, sink, maxima
+        r = rain_rate * dt
         t += dt
-        for i in prange(ny):  # per-row partial sums keep the ledger deterministic
-            row_max = 0.0
-            row_sunk = 0.0
-            for j in range(nx):
-                if not active[i, j]:
-                    continue
-                hn = h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - qy[i + 1, j])
-                if hn < 0.0:
-                    hn = 0.0
-                if sink[i, j] > 0.0 and hn > 0.0:
-                    d = min(sink[i, j] * dt, hn)
-                    hn -= d
-                    row_sunk += d
-                h[i, j] = hn
-                row_max = max(row_max, hn)
-                if hn > hmax[i, j]:
-                    hmax[i, j] = hn
-                    tmax[i, j] = t
-                if hn > hvel:
-                    u = 0.5 * (qx[i, j] + qx[i, j + 1]) / hn
-                    v = 0.5 * (qy[i, j] + qy[i + 1, j]) / hn
-                    sp = math.sqrt(u * u + v * v)
-                    if sp > vmax[i, j]:
-                        vmax[i, j] = sp
-            rows_max[i] = row_max
-            rows_sunk[i] = row_sunk
+        _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, r, hmax, vmax, tmax, t, dt, c, cst,
+               rows_max, rows_sunk, rows_bin, rows_bout)
+        if r != 0.0:
+            ledger[L_RAIN] += r * area * frac_sum
+            ledger[L_LOSS] += r * area * (n_active - frac_sum)
+        vol = dt * dx
+        ledger[L_BIN] += rows_bin.sum() * vol
+        ledger[L_BOUT] += rows_bout.sum() * vol
+        ledger[L_SINK] += rows_sunk.sum() * area
         h_dom = rows_max.max()
-        sunk = rows_sunk.sum()
-        ledger[L_SINK] += sunk * area
         steps += 1
     return t, steps

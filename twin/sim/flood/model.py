@@ -71,7 +71,8 @@ class FloodInputs:
     """Everything that describes one event on one grid.
 
     ``rain``: intensity in m/s over time; ``runoff_fraction``: share of rain that becomes surface water
-    per cell (the rest is counted as losses); ``sink_capacity``: drainage in m/s per cell (e.g. sewer
+    per cell (the rest is counted as losses), either one value/raster or an array ``(len(rain.times), ny,
+    nx)`` with one raster per rain block (time-varying losses, e.g. from :class:`twin.sim.losses.LossModel`); ``sink_capacity``: drainage in m/s per cell (e.g. sewer
     inlets, at most the water present); ``blocked``: no-flow cells (buildings) – they get no water and
     rain on them is not counted. ``boundaries`` maps side name (west/east/north/south) to a
     :class:`Boundary`; missing sides are closed.
@@ -91,12 +92,14 @@ class FloodInputs:
 
 @dataclass(frozen=True)
 class FloodParams:
-    """Numerical settings. ``duration`` in s; ``output_interval`` bounds the time between progress
+    """Numerical settings. ``duration`` in s; ``alpha`` CFL factor (capped for stability at 95 % of
+    √(θ/2) on 2D grids), ``theta`` momentum weighting of de Almeida et al. (1 = none);
+    ``output_interval`` bounds the time between progress
     reports (and depth snapshots if ``keep_snapshots``); ``cancel_every`` steps between cancel checks."""
 
     duration: float
     alpha: float = 0.7
-    theta: float = 0.7
+    theta: float = 0.8
     dt_max: float = 10.0
     output_interval: float = 300.0
     h_flux_min: float = 1e-5
@@ -113,6 +116,8 @@ class FloodParams:
             raise ConfigError("CFL-Faktor alpha muss in (0, 1] liegen.")
         if not 0 <= self.theta <= 1:
             raise ConfigError("Gewichtung theta muss in [0, 1] liegen.")
+        if not (self.h_flux_min > 0 and self.h_velocity_min >= 0):
+            raise ConfigError("Mindestwassertiefen für Abfluss und Geschwindigkeit müssen positiv sein.")
         if not (self.dt_max > 0 and self.output_interval > 0 and self.cancel_every >= 1):
             raise ConfigError("Zeitschritt, Ausgabeintervall und Abbruchintervall müssen positiv sein.")
         if np.dtype(self.dtype) not in (np.dtype(np.float32), np.dtype(np.float64)):
@@ -158,3 +163,5 @@ class FloodResult:
     t: float
     steps: int
     snapshots: list[tuple[float, np.ndarray]] = field(default_factory=list)
+    alpha: float = 0.0
+    """CFL factor used (``params.alpha`` capped for stability, see :func:`~twin.sim.flood.solver.effective_alpha`)."""

@@ -3,6 +3,7 @@ in chunks (progress report and cancel check between chunks, never inside the com
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -46,6 +47,37 @@ def _pack(series: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.n
     return (np.concatenate([t for t, _ in series]), np.concatenate([v for _, v in series]), off)
 
 
+def effective_alpha(alpha: float, theta: float, shape: tuple[int, int]) -> float:
+    """CFL factor actually used: ``alpha`` capped at 95 % of the von Neumann bound of the θ-weighted
+    scheme. The θ-average damps the momentum of the grid-scale checkerboard mode by 2θ − 1, which
+    (neglecting friction) makes it grow unless α ≤ √(θ/2) on a 2D grid (α ≤ √θ on a single row or
+    column); with the usual α = 0.7 and θ < 1 deep still water would blow up from round-off."""
+    bound = math.sqrt(theta / 2.0) if min(shape) > 1 else math.sqrt(theta)
+    return min(alpha, 0.95 * bound)
+
+
+def _fractions(value: float | np.ndarray, shape: tuple[int, int], n_blocks: int, active: np.ndarray,
+               dtype) -> list[np.ndarray]:
+    """Runoff fraction per cell: one raster, or one per rain block (array ``(n_blocks, ny, nx)``)."""
+    arr = np.asarray(value, dtype=np.float64)
+    if arr.ndim == 3:
+        if arr.shape != (n_blocks, *shape):
+            raise ConfigError(f"Abflussbeiwert je Regenblock hat die Form {arr.shape}, erwartet "
+                              f"{(n_blocks, *shape)} (ein Raster je Block der Regenreihe).")
+        layers = list(arr)
+    else:
+        layers = [_cell_field(arr, shape, "Abflussbeiwert", np.float64)]
+    out = []
+    for k, f in enumerate(layers):
+        what = "Abflussbeiwert" + (f" (Block {k + 1})" if len(layers) > 1 else "")
+        if not np.all(np.isfinite(f)):
+            raise ConfigError(f"{what}: enthält ungültige Werte (NaN oder unendlich).")
+        if np.any((f < 0) | (f > 1)):
+            raise ConfigError(f"{what}: muss zwischen 0 und 1 liegen.")
+        out.append(np.ascontiguousarray(np.where(active, f, 0.0), dtype=dtype))
+    return out
+
+
 class _Rain:
     """Piecewise-constant rain intensity with its change times."""
 
@@ -56,6 +88,10 @@ class _Rain:
             self.t, self.v = rain.checked("Regen")
             if np.any(self.v < 0):
                 raise ConfigError("Regen: Intensitäten dürfen nicht negativ sein.")
+
+    def block(self, t: float) -> int:
+        """Index of the rain block at ``t`` (0 before the first one)."""
+        return max(int(np.searchsorted(self.t, t, side="right")) - 1, 0)
 
     def at(self, t: float) -> float:
         k = int(np.searchsorted(self.t, t, side="right")) - 1
@@ -87,13 +123,10 @@ def run_flood(
     dx = float(inputs.dx)
     if not dx > 0:
         raise ConfigError("Zellgröße muss positiv sein.")
-    z = _cell_field(z, shape, "Geländemodell", dt_)
+    z = _cell_field(z, shape, "Geländemodell", np.float64)
     nman = _cell_field(inputs.manning, shape, "Rauheit (Manning n)", dt_)
     if np.any(nman <= 0):
         raise ConfigError("Rauheit (Manning n) muss überall positiv sein.")
-    frac = _cell_field(inputs.runoff_fraction, shape, "Abflussbeiwert", dt_)
-    if np.any((frac < 0) | (frac > 1)):
-        raise ConfigError("Abflussbeiwert muss zwischen 0 und 1 liegen.")
     sink = _cell_field(inputs.sink_capacity, shape, "Abflusskapazität (Senke)", dt_)
     if np.any(sink < 0):
         raise ConfigError("Abflusskapazität (Senke) darf nicht negativ sein.")
@@ -103,7 +136,8 @@ def run_flood(
         if blocked.shape != shape:
             raise ConfigError(f"Hindernismaske hat die Form {blocked.shape}, erwartet {shape}.")
         active = ~blocked
-    frac = np.where(active, frac, 0).astype(dt_)
+    rain = _Rain(inputs.rain)
+    fracs = _fractions(inputs.runoff_fraction, shape, rain.t.size, active, dt_)
     h = np.zeros(shape, dtype=dt_) if inputs.h0 is None else _cell_field(inputs.h0, shape, "Anfangswasserstand", dt_)
     if np.any(h < 0):
         raise ConfigError("Anfangswasserstand darf nicht negativ sein.")
@@ -142,13 +176,21 @@ def run_flood(
                 f"Zufluss in Zelle ({f.row}, {f.col}) liegt außerhalb des Rasters oder in einem Hindernis.")
     in_t, in_v, in_off = _pack([f.discharge.checked("Zuflussganglinie") for f in inputs.inflows])
 
-    rain = _Rain(inputs.rain)
-    frac_sum = float(frac.sum(dtype=np.float64))
+    frac_sums = [float(f.sum(dtype=np.float64)) for f in fracs]
     n_active = float(active.sum())
     qx = np.zeros((ny, nx + 1), dtype=dt_)
     qy = np.zeros((ny + 1, nx), dtype=dt_)
-    qx0, qy0 = np.zeros_like(qx), np.zeros_like(qy)
+    qxr, qyr = np.zeros_like(qx), np.zeros_like(qy)
     ratio = np.zeros(shape, dtype=dt_)
+    # heights relative to the lowest active cell (float32 keeps mm over a few hundred metres of
+    # elevation only that way); no-flow cells far above any water level: their faces carry nothing
+    z_ref = float(np.min(z[active])) if active.any() else 0.0
+    z_flow = z - z_ref
+    if not active.all():
+        z_flow[~active] = float(np.max(z_flow[active], initial=0.0)) + 1e4
+    z_flow = np.ascontiguousarray(z_flow, dtype=dt_)
+    has_sink = bool(np.any(sink > 0))
+    cst = kernels.constants(dt_, 0.0, dx, params.g, params.theta, params.h_flux_min, params.h_velocity_min)
     hmax = h.copy()
     vmax = np.zeros(shape, dtype=dt_)
     tmax = np.zeros(shape, dtype=dt_)
@@ -156,17 +198,19 @@ def run_flood(
     area = dx * dx
     storage_start = float(h.sum(dtype=np.float64)) * area
 
+    alpha = effective_alpha(params.alpha, params.theta, shape)
     t, steps = 0.0, 0
     snapshots: list[tuple[float, np.ndarray]] = []
     wall0 = time.perf_counter()
     next_out = min(params.output_interval, params.duration)
     while t < params.duration:
         t_end = min(next_out, rain.next_change(t), params.duration)
+        k = rain.block(t) if len(fracs) > 1 else 0
         t, n = kernels.advance(
-            h, qx, qy, z, nman, active, frac, sink, hmax, vmax, tmax, qx0, qy0, ratio,
+            h, qx, qy, qxr, qyr, ratio, z_flow, nman, active, fracs[k], sink, has_sink, hmax, vmax, tmax,
             side_kind, side_slope, st_t, st_v, st_off, rows, cols, in_t, in_v, in_off,
-            rain.at(t), frac_sum, n_active, t, t_end, params.cancel_every, dx, params.g,
-            params.alpha, params.theta, params.dt_max, params.h_flux_min, params.h_velocity_min, ledger,
+            rain.at(t), frac_sums[k], n_active, t, t_end, params.cancel_every, dx, params.g,
+            alpha, params.theta, params.dt_max, params.h_flux_min, params.h_velocity_min, cst, ledger,
         )
         steps += n
         if t >= next_out:
@@ -185,4 +229,4 @@ def run_flood(
         storage_start=storage_start, storage_end=float(h.sum(dtype=np.float64)) * area,
     )
     return FloodResult(h=h, qx=qx, qy=qy, max_depth=hmax, max_speed=vmax, time_of_max_depth=tmax,
-                       balance=balance, t=t, steps=steps, snapshots=snapshots)
+                       balance=balance, t=t, steps=steps, snapshots=snapshots, alpha=alpha)
