@@ -9,6 +9,7 @@ from cli import import_cmd, info_cmd, meters_cmd, new_cmd, open_cmd, sample_cmd
 from cli import keys_cmd, publish_cmd
 from cli import variant_cmd
 from cli import auskunft_cmd
+from cli import heavy_rain_cmd
 from cli.console import fail
 from twin.errors import TwinError
 
@@ -30,6 +31,8 @@ app.command("publish", help="Rats- oder Bürgerzwilling als signiertes Paket ver
     publish_cmd.publish)
 app.add_typer(keys_cmd.app, name="keys", help="Schlüssel zum Signieren und Verschlüsseln von Paketen.")
 app.add_typer(variant_cmd.app, name="variant", help="Planungsvarianten: anlegen, anzeigen, freigeben.")
+app.command("starkregen", help="Starkregen simulieren (KOSTRA-Bemessungsregen oder eigene Ganglinie); --liste.")(
+    heavy_rain_cmd.starkregen)
 
 
 def main() -> None:

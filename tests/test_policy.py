@@ -11,6 +11,7 @@ from importers.alkis.load import NASImporter
 from importers.isybau.load import IsybauImporter
 from importers.meters.load import MeterImporter
 from twin.errors import AccessDenied, PolicyError
+from twin.model.flood import FLOOD_LAYERS
 from twin.policy import DEFAULT_POLICY, RoleSession, load_policy, parse_policy
 
 from tests.alkis_synth import HH_EXTENT, OWNER_OBJECTS, nas, parcel, ring_xml, square, write
@@ -240,3 +241,25 @@ def test_variants_by_release_state_and_changes_without_hidden_columns(new_projec
     assert seen == {"rat": {"ratvar", "oeff"}, "buerger": {"oeff"}}
     admin = {c.attrs["variant_id"]: c.attrs["new_values"] for c in p.store.features("variant_changes")}
     assert admin["ratvar"]["kontrollbemerkung"] == "Geheimvermerk"  # the control: it is there for the admin
+
+
+def test_policy_of_format_1_keeps_loading_and_hides_newer_layers(new_project):
+    """A project created before the Starkregen layers has a format-1 policy.toml without rules for them:
+    it still loads, and the council and citizens see none of the new layers until the file decides them."""
+    old = (DATA / "policy" / "policy_format1.toml").read_text(encoding="utf-8")
+    policy = parse_policy(old)
+    assert policy.format_version == 1
+    p = new_project()
+    (p.root / "policy.toml").write_text(old, encoding="utf-8")
+    p.reload_policy()
+    for schema in FLOOD_LAYERS:
+        p.store.create_layer(schema)
+    for role in ("rat", "buerger"):
+        s = p.session(role)
+        assert not s.can_read("flood_runs") and "flooded_roads" not in s.layer_names()
+        with pytest.raises(AccessDenied):
+            s.features("flood_runs")
+    assert p.session("verwaltung").features("flood_runs") == []
+    # in the current format the same omission is an error
+    with pytest.raises(PolicyError, match="fehlt eine Regel.*flood_runs"):
+        parse_policy(old.replace("format_version = 1", "format_version = 2", 1))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import twin.model
 from twin.policy.lines import line_of
-from twin.policy.model import Aggregation, LayerRule, Policy, RowRule
+from twin.policy.model import LAYERS_SINCE_FORMAT, Aggregation, LayerRule, Policy, RowRule
 from twin.store.schema import LayerSchema
 
 _NUMERIC = ("integer", "real")
@@ -67,7 +67,17 @@ def check_policy(policy: Policy, schemas: dict[str, LayerSchema],
                                                          f"auf '{ref}', den die Rolle nicht sieht – widersprüchlich")
         for name, agg in rule.aggregations.items():
             _check_aggregation(role, name, agg, schemas, base + ("aggregations", name), say)
-        undecided = sorted(set(schemas) - set(rule.layers) - set(rule.hidden))
+        for kind, ref in rule.raster_rows.items():
+            layer, _, col = ref.partition(".")
+            loc = base + ("raster_rows",)
+            if not col or layer not in schemas or col not in schemas[layer].field_names:
+                say(loc, f"Rolle '{role}': raster_rows '{kind}' braucht \"layer.spalte\" eines bekannten Layers, "
+                         f"nicht '{ref}'")
+            elif layer not in rule.layers:
+                say(loc, f"Rolle '{role}': raster_rows '{kind}' verweist auf '{layer}', den die Rolle nicht sieht – "
+                         "widersprüchlich")
+        undecided = sorted(n for n in set(schemas) - set(rule.layers) - set(rule.hidden)
+                           if LAYERS_SINCE_FORMAT.get(n, 1) <= policy.format_version)
         if undecided:
             say(base, f"Rolle '{role}': für diese Layer fehlt eine Regel (unter layers oder in hidden): "
                       f"{', '.join(undecided)}")

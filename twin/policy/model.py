@@ -6,6 +6,7 @@ A project's ``policy.toml`` (default: ``twin/policy/default_policy.toml``, the t
     title = "Ratszwilling"
     hidden = ["owners", "sewer_reaches", …]          # decided: not visible at all
     rasters = ["dem", "dgm"]                         # raster kinds the role may see
+    raster_rows = { starkregen_gefahr = "flood_runs.run_id" }  # …of released runs only
 
     [roles.rat.layers.parcels]                       # visible: these columns, geometry yes/no, rows
     columns = ["flurstueckskennzeichen", "amtliche_flaeche", "nutzung"]
@@ -34,6 +35,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ROLES = ("verwaltung", "rat", "buerger")
+#: current policy file format; layers that came with a later format than a project's file are hidden for
+#: Rat and Bürger until the file decides them (old projects keep loading, deny by default)
+POLICY_FORMAT = 2
+LAYERS_SINCE_FORMAT: dict[str, int] = {"flood_runs": 2, "flood_affected_buildings": 2, "flooded_roads": 2}
 ROLE_TITLES = {"verwaltung": "Verwaltungszwilling", "rat": "Ratszwilling", "buerger": "Bürgerzwilling"}
 #: what a variant's release state makes visible per role (``twin.variants`` stores the state)
 RELEASED_FOR = {"verwaltung": None, "rat": ("rat", "oeffentlich"), "buerger": ("oeffentlich",)}
@@ -107,13 +112,17 @@ class RoleRule(_Model):
     hidden: list[str] = Field(default_factory=list)
     aggregations: dict[str, Aggregation] = Field(default_factory=dict)
     rasters: list[str] = Field(default_factory=list, description="sichtbare Rasterarten (dgm, dem, dom …) oder [\"*\"]")
+    #: raster kind -> "layer.field": a raster of that kind is visible only if the part of its name before
+    #: "/" occurs in that field of the rows of that layer the role may see (e.g. hazard maps of released
+    #: simulation runs: ``starkregen_gefahr = "flood_runs.run_id"``)
+    raster_rows: dict[str, str] = Field(default_factory=dict)
     pointclouds: bool = False
 
 
 class Policy(_Model):
     """The whole policy: one rule set per role."""
 
-    format_version: Literal[1] = 1
+    format_version: Literal[1, 2] = POLICY_FORMAT
     roles: dict[Literal["verwaltung", "rat", "buerger"], RoleRule]
 
     @field_validator("roles")

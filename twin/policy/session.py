@@ -105,11 +105,32 @@ class RoleSession:
 
     # ----------------------------------------------------------------- rasters
     def rasters(self, kind: str | None = None) -> list[dict[str, Any]]:
+        """Registered rasters of the role's kinds; kinds with a ``raster_rows`` rule only for visible rows."""
         allowed = self.rule.rasters
         rows = self.store.rasters(kind)
-        if self.is_admin or "*" in allowed:
+        if self.is_admin:
             return rows
-        return [r for r in rows if r["kind"] in allowed]
+        if "*" not in allowed:
+            rows = [r for r in rows if r["kind"] in allowed]
+        for rkind, ref in self.rule.raster_rows.items():
+            if not any(r["kind"] == rkind for r in rows):
+                continue
+            visible = self._visible_values(ref)
+            rows = [r for r in rows if r["kind"] != rkind or str(r["name"]).split("/", 1)[0] in visible]
+        return rows
+
+    def _visible_values(self, ref: str) -> set[str]:
+        """Values of ``layer.field`` in the rows the role may see (empty if the layer does not exist)."""
+        layer, col = ref.split(".", 1)
+        if not self.store.has_layer(layer):
+            return set()
+        table = self.store.table(layer)
+        stmt = sa.select(table.c[col])
+        clause = self._where(layer, None)
+        if clause is not None:
+            stmt = stmt.where(clause)
+        with self.store.transaction() as conn:
+            return {str(v) for v in conn.execute(stmt).scalars() if v is not None}
 
     # ----------------------------------------------------------------- helpers
     def _layer_rule(self, layer: str) -> LayerRule:
