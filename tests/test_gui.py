@@ -116,7 +116,7 @@ def test_window_shows_both_layers(window):
         assert window.layer_tree.is_checked(name)
         assert window.view.actors.is_visible(name)
     assert [m.title().replace("&", "") for m in (a.menu() for a in window.menuBar().actions())] == [
-        "Datei", "Ansicht"]
+        "Datei", "Ansicht", "Simulation"]
 
 
 def test_toggling_buildings_changes_rendering(window):

@@ -92,6 +92,10 @@ class MainWindow(QMainWindow):
         from views.variant_bar import VariantBar
         self.variant_bar = VariantBar(self)
         # --- end Planungsvarianten ---
+        # --- Starkregen: menu "Simulation", result dock with the water-depth overlay ---
+        from views.flood_panel import install_flood
+        self.flood_panel = install_flood(self)
+        # --- end Starkregen ---
         self.statusBar().showMessage("Bereit")
 
     # ----------------------------------------------------------------- layout
@@ -391,6 +395,7 @@ class MainWindow(QMainWindow):
         if self._import is not None:
             self._import[1].close()
             self._import = None
+        self.flood_panel.close_panel()
         self.view.close_view()
         super().closeEvent(event)
         if self.published_twin is not None:  # remove the unpacked package files
