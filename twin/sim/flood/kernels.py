@@ -36,12 +36,13 @@ def bytes_per_cell_update(dtype, sink: bool = False) -> int:
 
     Pass 1 reads depth, bed, roughness, both old discharges (5 values) and writes the raw discharges and
     the outflow ratio (3 values, each counted twice for the read-for-ownership of the written line).
-    Pass 2 reads raw discharges, ratio, depth, rain share, max depth, time of max, max speed (8 values;
-    + sink capacity) and writes the two limited discharges (counted twice) and depth, max depth, time of
-    max, max speed (already in cache: once). Neighbour rows come from the caches.
+    Pass 2 reads raw discharges, ratio, depth, rain share, max depth, max speed (7 values; + sink
+    capacity) and writes the two limited discharges (counted twice) and depth (already in cache: once).
+    Max depth, its time and max speed are stored only where they rise (masked stores; not counted: a
+    rising cell adds up to 3 values). Neighbour rows come from the caches.
     """
     w = np.dtype(dtype).itemsize
-    return w * ((5 + 3 * 2) + (8 + int(sink) + 2 * 2 + 4))
+    return w * ((5 + 3 * 2) + (7 + int(sink) + 2 * 2 + 1))
 
 
 @njit(cache=True, inline="always")
@@ -308,18 +309,19 @@ def _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, rain_depth, hmax, v
             rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
             # maxima
             rows_max[i] = _row_max(h, i)
-            for j in range(nx):
+            for j in range(nx):  # conditional (masked) stores: falling cells leave their lines clean
                 hn = h[i, j]
-                up = hn > hmax[i, j]
-                tmax[i, j] = t_new if up else tmax[i, j]
-                hmax[i, j] = max(hmax[i, j], hn)
+                if hn > hmax[i, j]:
+                    hmax[i, j] = hn
+                    tmax[i, j] = t_new
             for j in range(nx):
                 hn = h[i, j]
                 hs = max(hn, hvel)
                 u = half * (qx[i, j] + qx[i, j + 1]) / hs
                 v = half * (qy[i, j] + fs[j]) / hs
-                sp = math.sqrt(u * u + v * v)
-                vmax[i, j] = max(vmax[i, j], sp if hn > hvel else zero)
+                sp = math.sqrt(u * u + v * v) if hn > hvel else zero
+                if sp > vmax[i, j]:
+                    vmax[i, j] = sp
 
 
 @njit(cache=True)
