@@ -66,3 +66,9 @@ def test_bench_auskunft_quick():
     out = _run("bench.bench_auskunft")
     assert "twin.auskunft.lookup" in out and "GDAL/OGR SQL" in out and "Median [ms]" in out
     assert "Prüfung bestanden" in out
+
+
+def test_bench_flood_quick():
+    pytest.importorskip("landlab")
+    out = _run("bench.bench_flood")
+    assert "landlab OverlandFlow" in out and "Triade" in out and "Ende-zu-Ende" in out

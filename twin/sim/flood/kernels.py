@@ -226,6 +226,15 @@ def _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, side_kind, side_slope, s
 
 
 @njit(cache=True, fastmath=True, error_model="numpy")
+def _max1d(a):
+    """Largest value of a row buffer (full fast math, see :func:`_row_max`)."""
+    m = a[0]
+    for j in range(1, a.size):
+        m = max(m, a[j])
+    return m
+
+
+@njit(cache=True, fastmath=True, error_model="numpy")
 def _row_max(h, i):
     """Largest depth in row ``i`` (full fast math: a max reduction only vectorises without NaN rules;
     the driver checks the depths for NaN)."""
@@ -249,7 +258,7 @@ def _drain_row(h, sink, i, dt):
 
 @njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
 def _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, rain_depth, hmax, vmax, tmax,
-           t_new, dt, c, cst, rows_max, rows_sunk, rows_bin, rows_bout):
+           t_new, dt, c, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout):
     """Pass 2: limit and store the fluxes, update depths, add rain, drain the sink, track maxima."""
     ny, nx = h.shape
     nblocks = (ny + _ROWS_PER_BLOCK - 1) // _ROWS_PER_BLOCK
@@ -320,8 +329,10 @@ def _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, rain_depth, hmax, v
                 u = half * (qx[i, j] + qx[i, j + 1]) / hs
                 v = half * (qy[i, j] + fs[j]) / hs
                 sp = math.sqrt(u * u + v * v) if hn > hvel else zero
+                fs[j] = sp  # the south-face row is no longer needed: reuse it for the speeds
                 if sp > vmax[i, j]:
                     vmax[i, j] = sp
+            rows_umax[i] = _max1d(fs)
 
 
 @njit(cache=True)
@@ -331,6 +342,10 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
             cst, ledger):
     """Advance the state from ``t`` to ``t_end`` or by ``max_steps`` steps; returns (t, steps).
 
+    Time step: ``alpha·dx / (u + √(g·h))`` with the largest flow speed and depth of the last step (and
+    any imposed stage), at most ``dt_max``; with the celerity alone the first steps on a dry, steep
+    domain were long enough for wetting fronts to oscillate cell by cell.
+
     ``z`` must hold the no-flow cells (``active`` false) far above any water level; ``cst`` comes from
     :func:`constants` (its g·dt entries are updated here)."""
     ny, nx = h.shape
@@ -339,6 +354,8 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
     steps = 0
     stages = np.zeros(4)
     rows_max = np.zeros(ny)
+    rows_umax = np.zeros(ny)
+    u_dom = 0.0
     rows_sunk = np.zeros(ny)
     rows_bin = np.zeros(ny)
     rows_bout = np.zeros(ny)
@@ -350,8 +367,8 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
                 stages[s] = max(_series(st_t, st_v, st_off, s, t), 0.0)
                 hm = max(hm, stages[s])
         dt = dt_max
-        if hm > 0.0:
-            dt = min(dt, alpha * dx / math.sqrt(g * hm))
+        if hm > 0.0:  # Courant number with flow speed plus wave celerity (both domain maxima, last step)
+            dt = min(dt, alpha * dx / (u_dom + math.sqrt(g * hm)))
         if t + dt >= t_end or t_end - (t + dt) < 1e-9 * dt:
             dt = t_end - t
         tm = t + 0.5 * dt
@@ -371,7 +388,7 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
         r = rain_rate * dt
         t += dt
         _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, r, hmax, vmax, tmax, t, dt, c, cst,
-               rows_max, rows_sunk, rows_bin, rows_bout)
+               rows_max, rows_umax, rows_sunk, rows_bin, rows_bout)
         if r != 0.0:
             ledger[L_RAIN] += r * area * frac_sum
             ledger[L_LOSS] += r * area * (n_active - frac_sum)
@@ -380,5 +397,6 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
         ledger[L_BOUT] += rows_bout.sum() * vol
         ledger[L_SINK] += rows_sunk.sum() * area
         h_dom = rows_max.max()
+        u_dom = rows_umax.max()
         steps += 1
     return t, steps
