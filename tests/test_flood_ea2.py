@@ -34,13 +34,13 @@ reference within 3 cm, depressions the reference leaves dry hold < 2 cm, the sto
 inflow within 1e-6 (relative) and the inflow equals the hydrograph's integral; after 48 h the water has
 settled (speed < 5 cm/s wherever deeper than 2 cm) and the max speed map stays physical (< 5 m/s).
 Reference: depressions (0,0) and (1,0) full at their spill levels 9.337 / 9.004 m, (2,0) and (3,0) merged
-into one lake at 8.718 m, the other twelve dry. Measured (float64 and float32 alike, 44 995 steps,
-the whole module ≈ 5 s on 2 idle cores): level differences +0.9, +1.3, −0.7, −0.7 cm, volume error 3e-15
-(float64) / 4e-7 (float32), final speed ≤ 1.5 cm/s, max speed 2.6 m/s. A broken solver fails: water lost
+into one lake at 8.718 m, the other twelve dry. Measured (float64 and float32 alike, 42 470 steps,
+the whole module ≈ 5 s on 2 idle cores): level differences +0.9, +1.3, −0.7, −0.7 cm, volume error 4e-15
+(float64) / 2e-7 (float32), final speed ≤ 1.5 cm/s, max speed 2.2 m/s. A broken solver fails: water lost
 at the faces fails the volume check, gravity with the wrong sign piles 130 m of water in the first
 depression; with the first kernel's default α = 0.7 the ponds developed a checkerboard instability
 (final speeds ~0.7 m/s, see :func:`test_ea2_water_has_settled`), and while the time step ignored the
-flow speed the wetting front oscillated (max speed 121 m/s, :func:`test_ea2_max_speed_is_physical`). 10 % less
+flow speed the supercritical wetting front oscillated (max speed 121 m/s, :func:`test_ea2_max_speed_is_physical`). 10 % less
 water moves the merged lake by 5.7 cm (:func:`test_reference_is_a_cascade_and_sensitive`).
 """
 
@@ -219,7 +219,8 @@ def test_ea2_max_speed_is_physical(ea2_run):
 
     With a time step from the wave celerity alone (kernels of 15c75ca: dt ≈ 9.5 s at the start, the
     10 s cap) the wetting front below the inflow oscillated cell by cell and the map showed 121 m/s
-    at cell (8, 6); the Courant number now includes the flow speed: 2.6 m/s.
+    at cell (8, 6); the time step now also keeps the flow speed's Courant number ≤ α where the flow
+    is faster than the wave celerity: 2.2 m/s.
     """
     vmax = ea2_run.max_speed
     k = np.unravel_index(np.argmax(vmax), vmax.shape)

@@ -342,9 +342,10 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
             cst, ledger):
     """Advance the state from ``t`` to ``t_end`` or by ``max_steps`` steps; returns (t, steps).
 
-    Time step: ``alpha·dx / (u + √(g·h))`` with the largest flow speed and depth of the last step (and
-    any imposed stage), at most ``dt_max``; with the celerity alone the first steps on a dry, steep
-    domain were long enough for wetting fronts to oscillate cell by cell.
+    Time step: ``alpha·dx / max(u, √(g·h))`` with the largest flow speed and depth of the last step (and
+    any imposed stage), at most ``dt_max``. The celerity alone (Bates et al.) let the first steps on a
+    dry, steep domain – supercritical fronts, u > √(g·h) – run so long that wetting fronts oscillated
+    cell by cell; counting u + √(g·h) instead would cost ~60 % more steps in ordinary rain runs.
 
     ``z`` must hold the no-flow cells (``active`` false) far above any water level; ``cst`` comes from
     :func:`constants` (its g·dt entries are updated here)."""
@@ -367,8 +368,8 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
                 stages[s] = max(_series(st_t, st_v, st_off, s, t), 0.0)
                 hm = max(hm, stages[s])
         dt = dt_max
-        if hm > 0.0:  # Courant number with flow speed plus wave celerity (both domain maxima, last step)
-            dt = min(dt, alpha * dx / (u_dom + math.sqrt(g * hm)))
+        if hm > 0.0:  # Courant number of the wave celerity, or of the flow speed where that is larger
+            dt = min(dt, alpha * dx / max(u_dom, math.sqrt(g * hm)))
         if t + dt >= t_end or t_end - (t + dt) < 1e-9 * dt:
             dt = t_end - t
         tm = t + 0.5 * dt
