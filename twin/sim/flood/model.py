@@ -103,7 +103,10 @@ class FloodParams:
     dt_max: float = 10.0
     output_interval: float = 300.0
     h_flux_min: float = 1e-5
-    h_velocity_min: float = 1e-3
+    h_velocity_min: float = 0.01
+    """Speeds count for the max-speed map only where the water is at least this deep (m): thin films
+    on steep slopes get unphysical speeds in the local-inertial scheme (on the sample tile at 10 m,
+    7.5 m/s at 7 mm depth with 1 mm; 1.7 m/s at most with 1 cm) and mean nothing for hazard maps."""
     g: float = 9.81
     dtype: type = np.float64
     cancel_every: int = 200
