@@ -12,7 +12,7 @@ from cli.console import console, fail, progress_bar
 from twin.errors import TwinError
 from twin.project import Project
 from twin.sim.heavy_rain import (
-    HeavyRainScenario, RunRecord, list_runs, read_hyetograph_csv, run_heavy_rain,
+    HeavyRainScenario, RunRecord, list_runs, read_hyetograph_csv, read_series_csv, run_heavy_rain,
 )
 
 _BOUNDARY = {"offen": "open", "geschlossen": "closed"}
@@ -27,6 +27,9 @@ def starkregen(
     dauer: Annotated[Optional[float], typer.Option("--dauer", help="Regendauer D in Minuten (mit --kostra)")] = None,
     ganglinie: Annotated[Optional[Path], typer.Option(
         "--ganglinie", help="Eigene Regenganglinie als CSV: Minute (Blockende);Intensität mm/h")] = None,
+    zufluss: Annotated[Optional[list[str]], typer.Option(
+        "--zufluss", help="Zufluss (Bach, Rohr) als X,Y,CSV: Rechts-/Hochwert im Projekt-KBS und Ganglinie "
+                          "Minute;m³/s (mehrfach möglich)")] = None,
     zellgroesse: Annotated[Optional[float], typer.Option(
         "--zellgroesse", help="Zellgröße in m (Standard: Auflösung des DGM)")] = None,
     nachlauf: Annotated[float, typer.Option("--nachlauf", help="Nachlaufzeit nach dem Regen in Minuten")] = 60.0,
@@ -50,7 +53,7 @@ def starkregen(
             fail(f"--rand muss 'offen' oder 'geschlossen' sein, nicht '{rand}'.")
         try:
             scenario = _scenario(kostra, jaehrlichkeit, dauer, ganglinie, zellgroesse, nachlauf, variante,
-                                 _BOUNDARY[rand], kanal, titel)
+                                 _BOUNDARY[rand], kanal, titel, [_inflow(z) for z in zufluss or []])
             with progress_bar("Starkregen") as bar:
                 record = run_heavy_rain(project, scenario, progress=bar)
         except TwinError as exc:
@@ -58,11 +61,23 @@ def starkregen(
         _print_summary(record)
 
 
-def _scenario(kostra, t, d, ganglinie, cell, after, variant, boundary, sink, title) -> HeavyRainScenario:
+def _inflow(text: str) -> dict:
+    """``X,Y,CSV`` of ``--zufluss`` as inflow data (hydrograph read from the CSV)."""
+    parts = [p.strip() for p in text.split(",", 2)]
+    try:
+        x, y = float(parts[0]), float(parts[1])
+        path = Path(parts[2])
+    except (ValueError, IndexError):
+        fail(f"--zufluss erwartet X,Y,DATEI.csv (z. B. 690100,5335900,bach.csv), nicht '{text}'.")
+    return {"name": path.stem, "x": x, "y": y, "hydrograph": read_series_csv(path)}
+
+
+def _scenario(kostra, t, d, ganglinie, cell, after, variant, boundary, sink, title,
+              inflows: list[dict]) -> HeavyRainScenario:
     if ganglinie is not None and kostra is not None:
         fail("Entweder --kostra (mit --jaehrlichkeit und --dauer) oder --ganglinie angeben, nicht beides.")
     data: dict = {"after_min": after, "variant": variant, "boundary": boundary, "sink_mm_h": sink,
-                  "cell_size_m": cell}
+                  "cell_size_m": cell, "inflows": inflows}
     if ganglinie is not None:
         data["hyetograph"] = read_hyetograph_csv(ganglinie)
         data["title"] = title or f"Ganglinie {ganglinie.name}"
@@ -90,6 +105,8 @@ def _print_summary(r: RunRecord) -> None:
     t.add_row("Niederschlag gesamt", f"{_num(b['niederschlag_brutto_m3'])} m³")
     t.add_row("davon Verluste (Versickerung, Benetzung)", f"{_num(b['verluste_m3'])} m³")
     t.add_row("Abflusswirksamer Regen", f"{_num(b['regen_abfluss_m3'])} m³")
+    if b["zufluss_m3"]:
+        t.add_row("Zuflüsse", f"{_num(b['zufluss_m3'])} m³")
     t.add_row("Kanal", f"{_num(b['kanal_m3'])} m³")
     t.add_row("Über den Rand abgeflossen", f"{_num(b['rand_abfluss_m3'])} m³")
     t.add_row("Am Ende auf der Oberfläche", f"{_num(b['speicher_ende_m3'])} m³")

@@ -74,3 +74,19 @@ def test_errors_are_german(project_dir, tmp_path):
     assert res.exit_code == 0 and "Noch keine Starkregen-Läufe" in res.output
     with Project.open(project_dir) as p:
         assert list_runs(p) == []
+
+
+def test_creek_inflow_from_csv(project_dir, tmp_path):
+    creek = tmp_path / "seebach.csv"
+    creek.write_text("Minute;Abfluss m³/s\n0;1,5\n10;1,5\n12;0\n", encoding="utf-8")
+    res = runner.invoke(app, ["starkregen", str(project_dir), "--ganglinie", str(HYETO), "--zellgroesse", "20",
+                              "--nachlauf", "5", "--zufluss", f"690500,5335700,{creek}"])
+    assert res.exit_code == 0, res.output
+    with Project.open(project_dir) as p:
+        [run] = list_runs(p)
+    assert run.scenario["inflows"] == [{"name": "seebach", "x": 690500.0, "y": 5335700.0,
+                                        "hydrograph": [[0.0, 1.5], [10.0, 1.5], [12.0, 0.0]]}]
+    assert run.balance["zufluss_m3"] == pytest.approx(1.5 * 600 + 0.5 * 1.5 * 120, rel=1e-6)
+    assert "Zuflüsse" in res.output
+    res = runner.invoke(app, ["starkregen", str(project_dir), "--ganglinie", str(HYETO), "--zufluss", "690500;x"])
+    assert res.exit_code == 1 and "--zufluss erwartet X,Y,DATEI.csv" in res.output

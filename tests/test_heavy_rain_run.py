@@ -22,7 +22,7 @@ from twin.project import Project
 from twin.publish.content import build_content
 from twin.sim.losses import LossModel, LossParameters
 from twin.sim.heavy_rain import (
-    KIND_HAZARD, KIND_RESULT, RASTER_KEYS, HeavyRainScenario, RunNotFound, ScenarioError, depth_series,
+    KIND_HAZARD, KIND_RESULT, RASTER_KEYS, HeavyRainScenario, InflowSpec, RunNotFound, ScenarioError, depth_series,
     hazard_classes, list_runs, load_run, read_hyetograph_csv, release_run, run_heavy_rain,
 )
 from twin.sim.heavy_rain.grid import build_grid
@@ -405,3 +405,27 @@ def test_run_release_and_roles_on_both_backends(new_project):
     assert [r["name"] for r in buerger.rasters() if r["kind"].startswith("starkregen")] == \
         [f"{rec.run_id}/gefahrenklassen"]
     assert [f.attrs["run_id"] for f in buerger.features("flood_runs")] == [rec.run_id]
+
+
+def test_point_inflow_enters_where_the_creek_is(project):
+    """A creek entering at a point: its volume is in the ledger, the water stays (closed boundary, no rain),
+    it ponds downhill of the point, and a point outside the grid or in a building is refused by name."""
+    grid = build_grid(project, 10.0)
+    x0, y0, x1, y1 = grid.bounds
+    creek = dict(name="Seebach", x=x0 + 505.0, y=y1 - 305.0, hydrograph=[(0.0, 2.0), (10.0, 2.0), (11.0, 0.0)])
+    sc = HeavyRainScenario(title="Bach", cell_size_m=10, hyetograph=[(5.0, 0.0)], after_min=10.0,
+                           boundary="closed", inflows=[creek])
+    assert HeavyRainScenario.from_dict(sc.to_dict()) == sc
+    rec = run_heavy_rain(project, sc)
+    b = rec.balance
+    assert b["zufluss_m3"] == pytest.approx(2.0 * 600 + 0.5 * 2.0 * 60, rel=1e-6)
+    assert b["regen_abfluss_m3"] == 0.0
+    assert b["speicher_ende_m3"] == pytest.approx(b["zufluss_m3"], rel=1e-4)
+    with rasterio.open(project.root / rec.rasters["max_tiefe"]) as src:
+        depth = src.read(1, masked=True)
+        row, col = src.index(creek["x"], creek["y"])
+    assert depth[row, col] > 0.01 and depth.max() > 0.05
+    with pytest.raises(ScenarioError, match="Seebach.*außerhalb des Rechengebiets"):
+        run_heavy_rain(project, sc.model_copy(update={"inflows": [InflowSpec(**{**creek, "x": x0 - 50.0})]}))
+    with pytest.raises(ScenarioError, match="streng aufsteigen"):
+        HeavyRainScenario.from_dict({**sc.to_dict(), "inflows": [{**creek, "hydrograph": [[5, 1], [5, 2]]}]})

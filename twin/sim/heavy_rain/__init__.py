@@ -12,16 +12,16 @@ The solver is :func:`twin.sim.flood.run_flood`; grid rules in :mod:`.grid` and :
 (hazard classes 0.1/0.3/0.5/1.0 m, COGs, affected buildings, flooded roads) in :mod:`.outputs`.
 """
 
-from twin.sim.heavy_rain.hyetograph_csv import read_hyetograph_csv
+from twin.sim.heavy_rain.hyetograph_csv import read_hyetograph_csv, read_series_csv
 from twin.sim.heavy_rain.outputs import HAZARD_LABELS, HAZARD_LIMITS_M, hazard_classes
 from twin.sim.heavy_rain.record import (
     KIND_HAZARD, KIND_RESULT, RASTER_KEYS, RunNotFound, RunRecord, depth_series, list_runs, load_run, release_run,
 )
 from twin.sim.heavy_rain.run import run_heavy_rain
-from twin.sim.heavy_rain.scenario import HeavyRainScenario, ScenarioError
+from twin.sim.heavy_rain.scenario import HeavyRainScenario, InflowSpec, ScenarioError
 
 __all__ = [
     "HAZARD_LABELS", "HAZARD_LIMITS_M", "HeavyRainScenario", "KIND_HAZARD", "KIND_RESULT", "RASTER_KEYS",
-    "RunNotFound", "RunRecord", "ScenarioError", "depth_series", "hazard_classes", "list_runs", "load_run",
-    "read_hyetograph_csv", "release_run", "run_heavy_rain",
+    "InflowSpec", "RunNotFound", "RunRecord", "ScenarioError", "depth_series", "hazard_classes", "list_runs",
+    "load_run", "read_hyetograph_csv", "read_series_csv", "release_run", "run_heavy_rain",
 ]

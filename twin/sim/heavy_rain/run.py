@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import shutil
 import time
@@ -26,14 +27,14 @@ from twin.errors import Cancelled
 from twin.files import file_sha256
 from twin.model.flood import FLOOD_AFFECTED_BUILDINGS, FLOOD_LAYERS, FLOOD_RUNS, FLOODED_ROADS
 from twin.project import Project
-from twin.sim.flood import Boundary, FloodInputs, FloodParams, TimeSeries, run_flood
+from twin.sim.flood import Boundary, FloodInputs, FloodParams, Inflow, TimeSeries, run_flood
 from twin.sim.heavy_rain.grid import SolverGrid, build_grid
 from twin.sim.heavy_rain.outputs import (
     HAZARD_LIMITS_M, HAZARD_NODATA, NODATA, WET_M, affected_buildings, flooded_roads, hazard_classes, raster_entry,
     write_cog,
 )
 from twin.sim.heavy_rain.record import KIND_HAZARD, KIND_RESULT, RunRecord, raster_name
-from twin.sim.heavy_rain.scenario import HeavyRainScenario
+from twin.sim.heavy_rain.scenario import HeavyRainScenario, InflowSpec, ScenarioError
 from twin.sim.losses import LossModel, LossParameters
 from twin.sim.rain import Hyetograph
 from twin.store.base import Feature
@@ -104,6 +105,7 @@ def _solver_inputs(grid: SolverGrid, rain: Hyetograph, sc: HeavyRainScenario
     side = Boundary(kind=sc.boundary)
     inputs = FloodInputs(z=grid.z, dx=grid.dx, manning=grid.manning, rain=TimeSeries(times, gross),
                          runoff_fraction=frac, sink_capacity=sink, blocked=grid.blocked,
+                         inflows=[_inflow(grid, f) for f in sc.inflows],
                          boundaries={s: side for s in ("west", "east", "north", "south")})
     duration = rain.duration_s + sc.after_min * 60.0
     cells = grid.shape[0] * grid.shape[1]
@@ -111,6 +113,24 @@ def _solver_inputs(grid: SolverGrid, rain: Hyetograph, sc: HeavyRainScenario
     params = FloodParams(duration=duration, output_interval=interval, keep_snapshots=True,
                          dtype=np.float32 if sc.precision == "float32" else np.float64)
     return inputs, params, losses
+
+
+def _inflow(grid: SolverGrid, spec: InflowSpec) -> Inflow:
+    """The grid cell of a point inflow; German error if it lies outside the grid or in a building."""
+    t = grid.transform
+    col = math.floor((spec.x - t.c) / t.a)
+    row = math.floor((spec.y - t.f) / t.e)
+    where = f"Zufluss '{spec.name}' bei ({spec.x:.1f}, {spec.y:.1f})"
+    if not (0 <= row < grid.shape[0] and 0 <= col < grid.shape[1]):
+        raise ScenarioError(f"{where} liegt außerhalb des Rechengebiets {_fmt_bounds(grid.bounds)}.")
+    if grid.blocked[row, col]:
+        raise ScenarioError(f"{where} liegt in einem Gebäude oder in einer Zelle ohne Höhe.")
+    minutes = np.array([p[0] for p in spec.hydrograph], dtype=float)
+    return Inflow(row, col, TimeSeries(minutes * 60.0, np.array([p[1] for p in spec.hydrograph], dtype=float)))
+
+
+def _fmt_bounds(b: tuple[float, float, float, float]) -> str:
+    return f"{b[0]:.0f}–{b[2]:.0f} / {b[1]:.0f}–{b[3]:.0f}"
 
 
 # --------------------------------------------------------------------------- record
@@ -133,7 +153,7 @@ def _record(project: Project, run_id: str, created: datetime, sc: HeavyRainScena
     rasters = {k: (RESULT_DIR / run_id / f"{k}.tif").as_posix()
                for k in ("max_tiefe", "max_geschwindigkeit", "zeit_max", "gefahrenklassen", "tiefe_verlauf")}
     par = {"solver": "lokal-inertial (Bates et al. 2010, de Almeida et al. 2012)", "dauer_s": params.duration,
-           "alpha": params.alpha, "theta": params.theta, "dt_max_s": params.dt_max,
+           "alpha": params.alpha, "alpha_wirksam": float(result.alpha), "theta": params.theta, "dt_max_s": params.dt_max,
            "ausgabeintervall_s": params.output_interval, "h_fluss_min_m": params.h_flux_min,
            "h_geschwindigkeit_min_m": params.h_velocity_min, "g": params.g,
            "genauigkeit": np.dtype(params.dtype).name, "schritte": int(result.steps), "rand": sc.boundary,

@@ -24,6 +24,30 @@ class ScenarioError(ConfigError):
     """A heavy-rain scenario is incomplete or contradictory."""
 
 
+class InflowSpec(BaseModel):
+    """Water entering the area at a point (a creek, a pipe outlet): discharge in m³/s over time,
+    ``hydrograph`` pairs ``(minute, m³/s)`` interpolated linearly (the last value holds after the end)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = "Zufluss"
+    x: float
+    y: float
+    hydrograph: list[tuple[float, float]]
+
+    @field_validator("hydrograph")
+    @classmethod
+    def _hydrograph(cls, v: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        if not v:
+            raise ValueError("die Zuflussganglinie braucht mindestens einen Wert")
+        for i, (t, q) in enumerate(v, start=1):
+            if not (math.isfinite(t) and math.isfinite(q)) or q < 0 or t < 0:
+                raise ValueError(f"Wert {i}: Minute und Abfluss müssen endlich und ≥ 0 sein")
+        if any(b[0] <= a[0] for a, b in zip(v, v[1:])):
+            raise ValueError("die Minuten der Zuflussganglinie müssen streng aufsteigen")
+        return v
+
+
 class HeavyRainScenario(BaseModel):
     """All user choices of one heavy-rain run (stored with the run record, so it can be repeated).
 
@@ -44,6 +68,7 @@ class HeavyRainScenario(BaseModel):
     after_min: float = Field(60.0, ge=0, le=24 * 60)
     soil: str = DEFAULT_SOIL
     sink_mm_h: float = Field(0.0, ge=0, le=1000)
+    inflows: list[InflowSpec] = Field(default_factory=list)
     boundary: Literal["open", "closed"] = "open"
     variant: str | None = None
     cell_size_m: float | None = Field(None, gt=0, le=100)
@@ -106,6 +131,8 @@ class HeavyRainScenario(BaseModel):
         d = self.model_dump(mode="json")
         if d.get("hyetograph") is not None:
             d["hyetograph"] = [list(p) for p in d["hyetograph"]]
+        for f in d.get("inflows", []):
+            f["hydrograph"] = [list(p) for p in f["hydrograph"]]
         return d
 
     def kostra_path(self, root: Path) -> Path | None:
