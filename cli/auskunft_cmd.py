@@ -12,11 +12,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.console import console, fail
+from cli.console import console, fail, open_project
 from twin.auskunft import lookup
 from twin.closures import parse_day
 from twin.errors import TwinError
-from twin.project import Project
 
 
 def auskunft(
@@ -29,10 +28,9 @@ def auskunft(
     """Sperrungen und Baustellen an einer Adresse, Straße oder einem Flurstück an einem Tag."""
     try:
         day = parse_day(datum, "--datum") if datum else date.today()
-        project = Project.open(directory)
     except TwinError as exc:
         fail(str(exc))
-    with project:
+    with open_project(directory) as project:
         a = lookup(project, frage, day)
     if a.places:
         console.print(f"[bold]{', '.join(p.label for p in a.places)}[/] – Stand {a.day:%d.%m.%Y}", highlight=False)

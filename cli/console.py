@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import NoReturn
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+from twin.errors import TwinError
+from twin.project import Project
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -16,6 +20,14 @@ err_console = Console(stderr=True, soft_wrap=True)
 def fail(message: str, code: int = 1) -> NoReturn:
     err_console.print(f"[bold red]Fehler:[/] {message}", highlight=False)
     raise SystemExit(code)
+
+
+def open_project(directory: Path) -> Project:
+    """The project in ``directory``, or the German error and exit code 1."""
+    try:
+        return Project.open(directory)
+    except TwinError as exc:
+        fail(str(exc))
 
 
 @contextmanager

@@ -8,9 +8,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from cli.console import console, fail, progress_bar
+from cli.console import console, fail, open_project, progress_bar
 from twin.errors import TwinError
-from twin.project import Project
 from twin.sim.heavy_rain import (
     HeavyRainScenario, RunRecord, list_runs, read_hyetograph_csv, read_series_csv, run_heavy_rain,
 )
@@ -41,11 +40,7 @@ def starkregen(
     liste: Annotated[bool, typer.Option("--liste", help="Nur die bisherigen Läufe anzeigen")] = False,
 ) -> None:
     """Starkregen simulieren (KOSTRA-Bemessungsregen Euler II oder eigene Ganglinie) oder Läufe auflisten."""
-    try:
-        project = Project.open(directory)
-    except TwinError as exc:
-        fail(str(exc))
-    with project:
+    with open_project(directory) as project:
         if liste:
             _print_list(list_runs(project))
             return

@@ -13,8 +13,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from cli.console import console, fail
-from twin.errors import TwinError
+from cli.console import console, fail, open_project
 from twin.model.meter_queries import DueRow, meters_due, meters_without_eichfrist
 from twin.project import Project
 
@@ -68,11 +67,7 @@ def due(
         "--csv", help="Bericht zusätzlich als CSV schreiben (Semikolon, UTF-8 für Excel)")] = None,
 ) -> None:
     """Zähler, deren Eichfrist abläuft, je Jahr und Straße (für den Turnuswechsel)."""
-    try:
-        project = Project.open(directory)
-    except TwinError as exc:
-        fail(str(exc))
-    with project:
+    with open_project(directory) as project:
         rows = select_rows(project, jahr, bis, strasse, overdue)
         unknown = len(meters_without_eichfrist(project.store))
     if csv_path is not None:
