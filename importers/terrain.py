@@ -22,6 +22,7 @@ from rasterio.errors import RasterioError
 from rasterio.warp import Resampling, calculate_default_transform, reproject
 
 from importers.base import CancelToken, ImportReport, Importer, ProgressFn, file_sha256, resolve_file_crs
+from twin import rasters
 from twin.crs import horizontal, resolve_crs
 from twin.dem import DEM_NAME, TILE_KIND, PendingDem, prepare_project_dem
 from twin.errors import CRSError, FormatError
@@ -87,12 +88,9 @@ class TerrainImporter(Importer):
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(f".{final.name}.tmp")
         progress(0.6, "Schreibe Cloud-Optimized GeoTIFF …")
-        profile = dict(driver="COG", dtype="float32", count=1, width=width, height=height, crs=dst_crs,
-                       transform=transform, nodata=NODATA, compress="DEFLATE", predictor=3, blocksize=256)
         dem: PendingDem | None = None
         try:
-            with rasterio.open(tmp, "w", **profile) as dst:
-                dst.write(data.astype("float32"), 1)
+            rasters.write_cog(tmp, data.astype("float32"), transform=transform, crs=dst_crs, nodata=NODATA)
             cancel.check(path)
             report.source_crs = src_crs.to_string()
             report.counts = {

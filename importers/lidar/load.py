@@ -46,7 +46,6 @@ import os
 from pathlib import Path
 
 import numpy as np
-import rasterio
 from pyproj import CRS
 from rasterio.crs import CRS as RioCRS
 
@@ -55,6 +54,7 @@ from importers.base import CancelToken, ImportPreview, ImportReport, Importer, P
 from importers.lidar.accumulate import GridAccumulator, VoxelThinner
 from importers.lidar.grid import GROUND_BAND, GridSpec, fill_holes, ground_cells
 from importers.lidar.read import LasChunks, PointConverter
+from twin import rasters
 from twin.crs import horizontal
 from twin.dem import prepare_project_dem
 from twin.errors import CRSError, FormatError
@@ -77,10 +77,7 @@ def las_crs(header) -> CRS | None:
 def write_cog(path: Path, data: np.ndarray, spec: GridSpec, crs: RioCRS) -> None:
     """A float32 Cloud-Optimized GeoTIFF (NaN → NODATA)."""
     out = np.where(np.isfinite(data), data, NODATA).astype("float32")
-    profile = dict(driver="COG", dtype="float32", count=1, width=spec.width, height=spec.height, crs=crs,
-                   transform=spec.transform(), nodata=NODATA, compress="DEFLATE", predictor=3, blocksize=256)
-    with rasterio.open(path, "w", **profile) as dst:
-        dst.write(out, 1)
+    rasters.write_cog(path, out, transform=spec.transform(), crs=crs, nodata=NODATA)
 
 
 class LidarImporter(Importer):

@@ -7,9 +7,9 @@ from typing import Any
 
 import numpy as np
 import rasterio
-import rasterio.shutil
 from rasterio import features
 
+from twin import rasters
 from twin.files import file_sha256
 from twin.sim.heavy_rain.grid import SolverGrid
 from twin.store.base import Feature
@@ -31,28 +31,8 @@ def hazard_classes(depth: np.ndarray) -> np.ndarray:
 
 def write_cog(path: Path, bands: np.ndarray | list[np.ndarray], grid: SolverGrid, *, nodata: float | int,
               descriptions: list[str] | None = None) -> None:
-    """One raster ``(ny, nx)`` or a list of them (bands) as Cloud-Optimized GeoTIFF on the grid.
-
-    Bands are written one by one into a scratch GeoTIFF (no stacked copy in memory), then GDAL copies it
-    to the COG ``path``.
-    """
-    layers = [bands] if isinstance(bands, np.ndarray) and bands.ndim == 2 else list(bands)
-    first = layers[0]
-    scratch = path.with_name(f".{path.name}.scratch")
-    profile = dict(driver="GTiff", dtype=first.dtype.name, count=len(layers), width=first.shape[1],
-                   height=first.shape[0], crs=grid.crs, transform=grid.transform, nodata=nodata, tiled=True,
-                   blockxsize=256, blockysize=256)
-    try:
-        with rasterio.open(scratch, "w", **profile) as dst:
-            for i, band in enumerate(layers, start=1):
-                dst.write(band, i)
-            for i, d in enumerate(descriptions or [], start=1):
-                dst.set_band_description(i, d)
-        predictor = 3 if first.dtype.kind == "f" else 2
-        rasterio.shutil.copy(scratch, path, driver="COG", compress="DEFLATE", predictor=predictor,
-                             blocksize=256, bigtiff="IF_SAFER")
-    finally:
-        scratch.unlink(missing_ok=True)
+    """Rasters ``(ny, nx)`` on the solver grid as COG (see :func:`twin.rasters.write_cog`)."""
+    rasters.write_cog(path, bands, transform=grid.transform, crs=grid.crs, nodata=nodata, descriptions=descriptions)
 
 
 def raster_entry(path: Path, rel: str, grid: SolverGrid) -> dict[str, Any]:
