@@ -1,7 +1,8 @@
 """2D local-inertial shallow-water solver for heavy rain (Starkregen) on a regular grid.
 
 Scheme: Bates et al. (2010) with the θ-weighted momentum of de Almeida et al. (2012), as in
-LISFLOOD-FP; compiled with numba. Entry point: :func:`run_flood`.
+LISFLOOD-FP; faces around deep water semi-implicit (Casulli-type, :mod:`twin.sim.flood.implicit`) so
+deep pits do not set the time step; compiled with numba. Entry point: :func:`run_flood`.
 """
 
 from twin.sim.flood.model import (

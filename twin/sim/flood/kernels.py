@@ -8,6 +8,9 @@ One step in two passes over the grid, each parallel over blocks of rows:
 2. **cells** – fluxes limited with the upwind ratio and stored, continuity, rain, sink, maxima and the
    boundary volumes (row partial sums keep the ledger deterministic).
 
+Faces next to deep cells carry nothing in these passes; :mod:`twin.sim.flood.implicit` advances them
+(and the depths of the deep cells and their neighbours) afterwards in one implicit system.
+
 The inner loops are branch-free so LLVM vectorises them: buildings are no-flow because their bed lies
 far above every water level (the face depth is then 0), and ``h^(-7/3)`` comes from a bit-trick guess of
 ``h^(-1/3)`` refined by Newton steps (vectorisable, unlike ``pow``). Sides are numbered west, east,
@@ -22,6 +25,9 @@ import math
 import numpy as np
 from numba import njit, prange
 
+from twin.sim.flood import implicit
+from twin.sim.flood.implicit import DEEP
+
 L_RAIN, L_LOSS, L_INFLOW, L_SINK, L_BIN, L_BOUT = range(6)
 CLOSED, OPEN, STAGE = 0, 1, 2
 # fast math without NaN/inf rules and without re-association: the latter would turn exactly equal water
@@ -29,6 +35,12 @@ CLOSED, OPEN, STAGE = 0, 1, 2
 _FM = {"nsz", "arcp", "contract", "afn"}
 _MAGIC = 1420470955.0  # bits of 2^(127·4/3) as float32: 1/∛x ≈ from(MAGIC − bits(x)/3)
 _ROWS_PER_BLOCK = 16
+_REMARK = 8  # steps between rebuilds of the implicit zones
+# numba's cache watches only this file (its docs: changes in functions imported from other files go
+# unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
+# tests/test_flood_implicit.py fails until it is updated, and the edit renews the cache.
+IMPLICIT_SOURCE_SHA256 = "ca8f7f003f8157dd"
+COURANT_FLOW = 0.9  # largest flow-speed Courant number u·dt/dx (see advance)
 
 
 def bytes_per_cell_update(dtype, sink: bool = False) -> int:
@@ -73,17 +85,6 @@ def _ghost(kind, slope, stage, h_c, z_c, dx):
     return stage, z_c
 
 
-@njit(cache=True)
-def domain_hmax(h):
-    m = 0.0
-    ny, nx = h.shape
-    for i in range(ny):
-        for j in range(nx):
-            if h[i, j] > m:
-                m = h[i, j]
-    return m
-
-
 # typed constants (working dtype) so float32 grids stay in float32 arithmetic
 C_HALF, C_THIRD, C_FOUR, C_ONE, C_ZERO, C_HMIN, C_THETA, C_1MTHETA, C_GDT, C_GDTDX, C_HVEL = range(11)
 
@@ -113,8 +114,8 @@ def _friction(hc, r, q, nf, cst):
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
-def _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst):
-    """Interior west/east faces j = 1..nx-1 of row ``i``."""
+def _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst, zone):
+    """Interior west/east faces j = 1..nx-1 of row ``i`` (0 on faces next to a deep cell: implicit)."""
     nx = h.shape[1]
     hmin = cst[C_HMIN]
     for j in range(1, nx):
@@ -132,12 +133,13 @@ def _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst):
         den = _friction(hc, cst[C_ONE] * gb[j], q, half * (nman[i, j - 1] + nman[i, j]), cst)
         d = (z[i, j] + h[i, j]) - (z[i, j - 1] + h[i, j - 1])
         num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qx[i, j - 1] + qx[i, j + 1]) - cst[C_GDTDX] * hf * d
-        qxr[i, j] = num / den if hf > hmin else cst[C_ZERO]
+        imp = (zone[i, j - 1] | zone[i, j]) & DEEP
+        qxr[i, j] = num / den if (hf > hmin and imp == 0) else cst[C_ZERO]
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
-def _y_faces(i, h, z, nman, qy, out, hfb, gb, gi, cst):
-    """North faces of row ``i`` ≥ 1 (between rows i-1 and i) into the row ``out``."""
+def _y_faces(i, h, z, nman, qy, out, hfb, gb, gi, cst, zone):
+    """North faces of row ``i`` ≥ 1 (between rows i-1 and i) into the row ``out`` (0 where implicit)."""
     nx = h.shape[1]
     hmin = cst[C_HMIN]
     for j in range(nx):
@@ -155,7 +157,8 @@ def _y_faces(i, h, z, nman, qy, out, hfb, gb, gi, cst):
         den = _friction(hc, cst[C_ONE] * gb[j], q, half * (nman[i - 1, j] + nman[i, j]), cst)
         d = (z[i, j] + h[i, j]) - (z[i - 1, j] + h[i - 1, j])
         num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qy[i - 1, j] + qy[i + 1, j]) - cst[C_GDTDX] * hf * d
-        out[j] = num / den if hf > hmin else cst[C_ZERO]
+        imp = (zone[i - 1, j] | zone[i, j]) & DEEP
+        out[j] = num / den if (hf > hmin and imp == 0) else cst[C_ZERO]
 
 
 @njit(cache=True)
@@ -186,7 +189,8 @@ def _ratio_row(i, h, qxr, north, south, ratio, c, cst):
 
 
 @njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
-def _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, side_kind, side_slope, stages, cst, dt, dx, g, hmin):
+def _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g,
+           hmin):
     """Pass 1: raw new discharges ``qxr``, ``qyr`` from the limited ones of the last step, and the outflow
     ratio of every cell. A block of rows computes the north faces of the next block's first row once more
     (into a scratch row) so that it needs nothing another thread writes."""
@@ -201,9 +205,9 @@ def _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, side_kind, side_slope, s
         i0 = b * _ROWS_PER_BLOCK
         i1 = min(i0 + _ROWS_PER_BLOCK, ny)
         for i in range(i0, i1):
-            _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst)
+            _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst, zone)
             if i > 0:
-                _y_faces(i, h, z, nman, qy, qyr[i], hfb, gb, gi, cst)
+                _y_faces(i, h, z, nman, qy, qyr[i], hfb, gb, gi, cst, zone)
             qxr[i, 0] = _boundary_face(0, side_kind[0], side_slope[0], stages[0], qx[i, 0], h[i, 0], z[i, 0],
                                        nman[i, 0], active[i, 0], dt, dx, g, hmin)
             qxr[i, nx] = _boundary_face(1, side_kind[1], side_slope[1], stages[1], qx[i, nx], h[i, nx - 1],
@@ -221,7 +225,7 @@ def _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, side_kind, side_slope, s
                                             z[last, j], nman[last, j], active[last, j], dt, dx, g, hmin)
             _ratio_row(last, h, qxr, qyr[last], qyr[ny], ratio, c, cst)
         else:
-            _y_faces(last + 1, h, z, nman, qy, south, hfb, gb, gi, cst)
+            _y_faces(last + 1, h, z, nman, qy, south, hfb, gb, gi, cst, zone)
             _ratio_row(last, h, qxr, qyr[last], south, ratio, c, cst)
 
 
@@ -256,10 +260,22 @@ def _drain_row(h, sink, i, dt):
     return total
 
 
+@njit(cache=True, fastmath=True, error_model="numpy")
+def _row_max_explicit(h, zone, i):
+    """Largest depth in row ``i`` over the explicit cells (full fast math, see :func:`_row_max`)."""
+    m = h[i, 0] * 0.0
+    for j in range(h.shape[1]):
+        m = max(m, h[i, j] if zone[i, j] == 0 else m * 0.0)
+    return m
+
+
 @njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
-def _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, rain_depth, hmax, vmax, tmax,
-           t_new, dt, c, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout):
-    """Pass 2: limit and store the fluxes, update depths, add rain, drain the sink, track maxima."""
+def _cells(h, qx, qy, qxr, qyr, ratio, zone, frac, sink, has_sink, rain_depth, hmax, vmax, tmax,
+           t_new, dt, c, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout, any_implicit):
+    """Pass 2: limit and store the fluxes, update depths, add rain, drain the sink, track maxima.
+
+    With ``any_implicit``, faces next to deep cells (``zone``) carry nothing here (0 is stored; their
+    discharge comes from :func:`implicit.step`), and the maxima of deep and ring cells are left to it."""
     ny, nx = h.shape
     nblocks = (ny + _ROWS_PER_BLOCK - 1) // _ROWS_PER_BLOCK
     zero, half, hvel = cst[C_ZERO], cst[C_HALF], cst[C_HVEL]
@@ -316,19 +332,27 @@ def _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, rain_depth, hmax, v
                 h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), zero) \
                     + rain_depth * frac[i, j]
             rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
-            # maxima
-            rows_max[i] = _row_max(h, i)
-            for j in range(nx):  # conditional (masked) stores: falling cells leave their lines clean
-                hn = h[i, j]
-                if hn > hmax[i, j]:
-                    hmax[i, j] = hn
-                    tmax[i, j] = t_new
+            # maxima (of the explicit cells: deep and ring cells change once more in the implicit step)
+            if any_implicit:
+                rows_max[i] = _row_max_explicit(h, zone, i)
+                for j in range(nx):
+                    hn = h[i, j]
+                    if hn > hmax[i, j] and zone[i, j] == 0:
+                        hmax[i, j] = hn
+                        tmax[i, j] = t_new
+            else:
+                rows_max[i] = _row_max(h, i)
+                for j in range(nx):  # conditional (masked) stores: falling cells leave their lines clean
+                    hn = h[i, j]
+                    if hn > hmax[i, j]:
+                        hmax[i, j] = hn
+                        tmax[i, j] = t_new
             for j in range(nx):
                 hn = h[i, j]
                 hs = max(hn, hvel)
                 u = half * (qx[i, j] + qx[i, j + 1]) / hs
                 v = half * (qy[i, j] + fs[j]) / hs
-                sp = math.sqrt(u * u + v * v) if hn > hvel else zero
+                sp = math.sqrt(u * u + v * v) if (hn > hvel and zone[i, j] == 0) else zero
                 fs[j] = sp  # the south-face row is no longer needed: reuse it for the speeds
                 if sp > vmax[i, j]:
                     vmax[i, j] = sp
@@ -336,27 +360,70 @@ def _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, rain_depth, hmax, v
 
 
 @njit(cache=True)
+def _explicit_hmax(h, zone):
+    m = 0.0
+    ny, nx = h.shape
+    for i in range(ny):
+        for j in range(nx):
+            if zone[i, j] != DEEP and h[i, j] > m:
+                m = h[i, j]
+    return m
+
+
+@njit(cache=True)
+def _nondeep_max(h, zone, cells):
+    """Largest depth of the listed cells that are not deep (row maxima skip deep and ring cells, so after
+    a zone rebuild the old and new lists cover every cell whose depth the step has not seen)."""
+    m = 0.0
+    for k in range(cells.shape[0]):
+        i, j = cells[k, 0], cells[k, 1]
+        if zone[i, j] != DEEP:
+            m = max(m, h[i, j])
+    return m
+
+
+@njit(cache=True)
 def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
             side_kind, side_slope, st_t, st_v, st_off, in_rows, in_cols, in_t, in_v, in_off,
             rain_rate, frac_sum, n_active, t, t_end, max_steps, dx, g, alpha, theta, dt_max, hmin, hvel,
-            cst, ledger):
+            cst, ledger, zone, sid, buf, h_implicit, tol, max_iter, stats, carry):
     """Advance the state from ``t`` to ``t_end`` or by ``max_steps`` steps; returns (t, steps).
 
-    Time step: ``alpha·dx / max(u, √(g·h))`` with the largest flow speed and depth of the last step (and
-    any imposed stage), at most ``dt_max``. The celerity alone (Bates et al.) let the first steps on a
-    dry, steep domain – supercritical fronts, u > √(g·h) – run so long that wetting fronts oscillated
-    cell by cell; counting u + √(g·h) instead would cost ~60 % more steps in ordinary rain runs.
+    Time step: ``min(alpha·dx/√(g·h), COURANT_FLOW·dx/u)`` with the largest depth (and any imposed
+    stage) and flow speed of the last step, at most ``dt_max``. The celerity alone (Bates et al.) let the
+    first steps on a dry, steep domain – supercritical fronts, u > √(g·h) – run so long that wetting
+    fronts oscillated cell by cell. The speed's own Courant number may be larger than ``alpha`` (which
+    is about the gravity waves of the θ-scheme): the flux limiter keeps cells from running dry, and thin
+    fast films on steep slopes (2–3 m/s at a few cm on the DGM1 sample tile) would otherwise set the step
+    of the whole grid. ``carry[0]`` keeps the flow speed from one call to the next.
+
+    Faces next to cells deeper than ``h_implicit`` (m; ``inf`` = none) are solved semi-implicitly
+    (:mod:`twin.sim.flood.implicit`); the zones are rebuilt every ``_REMARK`` steps and the step then
+    follows the depths and speeds outside the deep cells. ``zone`` (uint8) and ``sid`` (int64, −1) are
+    scratch grids; ``stats`` accumulates [CG iterations, implicit steps, largest number of implicit cells,
+    largest CG iterations in one step].
 
     ``z`` must hold the no-flow cells (``active`` false) far above any water level; ``cst`` comes from
     :func:`constants` (its g·dt entries are updated here)."""
     ny, nx = h.shape
     area = dx * dx
-    h_dom = domain_hmax(h)
+    use_implicit = h_implicit < math.inf
+    zone[:, :] = 0
+    cells = np.zeros((0, 2), np.int64)
+    n_deep = 0
+    fa = np.zeros(0, np.int64)
+    fb, fi, fj, fy = fa, fa, fa, np.zeros(0, np.bool_)
+    adj = np.zeros((0, 4, 2), np.int64)
+    work = (np.zeros((0, 0)), np.zeros((0, 0)))
+    if use_implicit:
+        cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, active, zone, sid, buf, cells, h_implicit)
+        stats[2] = max(stats[2], cells.shape[0])
+    h_dom = _explicit_hmax(h, zone)
     steps = 0
     stages = np.zeros(4)
     rows_max = np.zeros(ny)
     rows_umax = np.zeros(ny)
-    u_dom = 0.0
+    u_dom = carry[0]
     rows_sunk = np.zeros(ny)
     rows_bin = np.zeros(ny)
     rows_bout = np.zeros(ny)
@@ -368,8 +435,10 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
                 stages[s] = max(_series(st_t, st_v, st_off, s, t), 0.0)
                 hm = max(hm, stages[s])
         dt = dt_max
-        if hm > 0.0:  # Courant number of the wave celerity, or of the flow speed where that is larger
-            dt = min(dt, alpha * dx / max(u_dom, math.sqrt(g * hm)))
+        if hm > 0.0:  # Courant numbers of the wave celerity and of the flow speed
+            dt = min(dt, alpha * dx / math.sqrt(g * hm))
+        if u_dom > 0.0:
+            dt = min(dt, COURANT_FLOW * dx / u_dom)
         if t + dt >= t_end or t_end - (t + dt) < 1e-9 * dt:
             dt = t_end - t
         tm = t + 0.5 * dt
@@ -384,12 +453,24 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
         # --- three passes
         cst[C_GDT] = g * dt
         cst[C_GDTDX] = g * dt / dx
-        _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, side_kind, side_slope, stages, cst, dt, dx, g, hmin)
+        _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g,
+               hmin)
         c = dt / dx
         r = rain_rate * dt
         t += dt
-        _cells(h, qx, qy, qxr, qyr, ratio, frac, sink, has_sink, r, hmax, vmax, tmax, t, dt, c, cst,
-               rows_max, rows_umax, rows_sunk, rows_bin, rows_bout)
+        any_implicit = n_deep > 0
+        if any_implicit:
+            implicit.gather(qx, qy, fi, fj, fy, work)
+        _cells(h, qx, qy, qxr, qyr, ratio, zone, frac, sink, has_sink, r, hmax, vmax, tmax, t, dt, c, cst,
+               rows_max, rows_umax, rows_sunk, rows_bin, rows_bout, any_implicit)
+        h_ring, u_ring = 0.0, 0.0
+        if any_implicit:
+            ring, it = implicit.step(h, qx, qy, z, nman, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx, g,
+                                     theta, hmin, hvel, tol, max_iter, hmax, vmax, tmax, t)
+            h_ring, u_ring = ring
+            stats[0] += it
+            stats[1] += 1
+            stats[3] = max(stats[3], it)
         if r != 0.0:
             ledger[L_RAIN] += r * area * frac_sum
             ledger[L_LOSS] += r * area * (n_active - frac_sum)
@@ -397,7 +478,13 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
         ledger[L_BIN] += rows_bin.sum() * vol
         ledger[L_BOUT] += rows_bout.sum() * vol
         ledger[L_SINK] += rows_sunk.sum() * area
-        h_dom = rows_max.max()
-        u_dom = rows_umax.max()
+        h_dom = max(rows_max.max(), h_ring)
+        u_dom = max(rows_umax.max(), u_ring)
         steps += 1
+        carry[0] = u_dom
+        if use_implicit and steps % _REMARK == 0:
+            old = cells
+            cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, active, zone, sid, buf, cells, h_implicit)
+            stats[2] = max(stats[2], cells.shape[0])
+            h_dom = max(h_dom, _nondeep_max(h, zone, old), _nondeep_max(h, zone, cells))
     return t, steps

@@ -108,6 +108,13 @@ class FloodParams:
     on steep slopes get unphysical speeds in the local-inertial scheme (on the sample tile at 10 m,
     7.5 m/s at 7 mm depth with 1 mm; 1.7 m/s at most with 1 cm) and mean nothing for hazard maps."""
     g: float = 9.81
+    implicit_depth: float | None = 0.5
+    """Faces next to cells deeper than this (m) take the water-level gradient at the new time level
+    (semi-implicit, :mod:`twin.sim.flood.implicit`), so deep pits do not shorten the step of the whole
+    grid; ``None`` = fully explicit."""
+    implicit_tol: float = 1e-13
+    """Stop of the conjugate-gradient solve: largest level correction (m) of an iteration, or 1e-4 of the
+    first one (see :data:`twin.sim.flood.implicit.RTOL`; larger values let still water drift)."""
     dtype: type = np.float64
     cancel_every: int = 200
     keep_snapshots: bool = False
@@ -123,6 +130,8 @@ class FloodParams:
             raise ConfigError("Mindestwassertiefen für Abfluss und Geschwindigkeit müssen positiv sein.")
         if not (self.dt_max > 0 and self.output_interval > 0 and self.cancel_every >= 1):
             raise ConfigError("Zeitschritt, Ausgabeintervall und Abbruchintervall müssen positiv sein.")
+        if self.implicit_depth is not None and not (self.implicit_depth > 0 and self.implicit_tol > 0):
+            raise ConfigError("Tiefe für implizite Flächen und ihre Toleranz müssen positiv sein.")
         if np.dtype(self.dtype) not in (np.dtype(np.float32), np.dtype(np.float64)):
             raise ConfigError("Genauigkeit muss float32 oder float64 sein.")
 
@@ -166,5 +175,10 @@ class FloodResult:
     t: float
     steps: int
     snapshots: list[tuple[float, np.ndarray]] = field(default_factory=list)
+    implicit_cells: int = 0
+    """Largest number of cells in the implicit zone (deep cells and their neighbours)."""
+    cg_iterations: int = 0
+    """Conjugate-gradient iterations over all steps (``implicit_steps`` steps had an implicit zone)."""
+    implicit_steps: int = 0
     alpha: float = 0.0
     """CFL factor used (``params.alpha`` capped for stability, see :func:`~twin.sim.flood.solver.effective_alpha`)."""

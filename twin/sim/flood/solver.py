@@ -24,6 +24,7 @@ Progress = Callable[[float, float], None]
 """Called with (model time in s, wall time in s since the start)."""
 
 _LEDGER = ("rain", "losses", "inflow", "sink", "boundary_in", "boundary_out")  # order of kernels.L_*
+_CG_MAX_ITER = 500
 _KINDS = {"closed": kernels.CLOSED, "open": kernels.OPEN, "stage": kernels.STAGE}
 
 
@@ -190,6 +191,12 @@ def run_flood(
         z_flow[~active] = float(np.max(z_flow[active], initial=0.0)) + 1e4
     z_flow = np.ascontiguousarray(z_flow, dtype=dt_)
     has_sink = bool(np.any(sink > 0))
+    zone = np.zeros(shape, dtype=np.uint8)  # implicit zones (scratch of the kernels)
+    sid = np.full(shape, -1, dtype=np.int64)
+    buf = np.zeros(ny * nx if params.implicit_depth is not None else 1, dtype=np.int64)
+    stats = np.zeros(4, dtype=np.int64)
+    carry = np.zeros(1)  # flow speed of the last step, from one kernel call to the next
+    h_implicit = math.inf if params.implicit_depth is None else float(params.implicit_depth)
     cst = kernels.constants(dt_, 0.0, dx, params.g, params.theta, params.h_flux_min, params.h_velocity_min)
     hmax = h.copy()
     vmax = np.zeros(shape, dtype=dt_)
@@ -211,6 +218,7 @@ def run_flood(
             side_kind, side_slope, st_t, st_v, st_off, rows, cols, in_t, in_v, in_off,
             rain.at(t), frac_sums[k], n_active, t, t_end, params.cancel_every, dx, params.g,
             alpha, params.theta, params.dt_max, params.h_flux_min, params.h_velocity_min, cst, ledger,
+            zone, sid, buf, h_implicit, params.implicit_tol, _CG_MAX_ITER, stats, carry,
         )
         steps += n
         if t >= next_out:
@@ -229,4 +237,5 @@ def run_flood(
         storage_start=storage_start, storage_end=float(h.sum(dtype=np.float64)) * area,
     )
     return FloodResult(h=h, qx=qx, qy=qy, max_depth=hmax, max_speed=vmax, time_of_max_depth=tmax,
-                       balance=balance, t=t, steps=steps, snapshots=snapshots, alpha=alpha)
+                       balance=balance, t=t, steps=steps, snapshots=snapshots, alpha=alpha,
+                       implicit_cells=int(stats[2]), cg_iterations=int(stats[0]), implicit_steps=int(stats[1]))

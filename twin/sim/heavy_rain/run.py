@@ -156,6 +156,8 @@ def _record(project: Project, run_id: str, created: datetime, sc: HeavyRainScena
            "alpha": params.alpha, "alpha_wirksam": float(result.alpha), "theta": params.theta, "dt_max_s": params.dt_max,
            "ausgabeintervall_s": params.output_interval, "h_fluss_min_m": params.h_flux_min,
            "h_geschwindigkeit_min_m": params.h_velocity_min, "g": params.g,
+           "implizit_ab_tiefe_m": params.implicit_depth, "implizit_toleranz_m": params.implicit_tol,
+           "implizite_zellen_max": int(result.implicit_cells),
            "genauigkeit": np.dtype(params.dtype).name, "schritte": int(result.steps), "rand": sc.boundary,
            "gefahrenklassen_grenzen_m": list(HAZARD_LIMITS_M)}
     open_cells = ~grid.blocked
