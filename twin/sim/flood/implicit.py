@@ -47,7 +47,9 @@ _CW, _FW = 7, 6  # scratch rows per cell (eta, diag, rhs, x, A·p, r, z/p) and p
 
 
 @njit(cache=True, fastmath=True, error_model="numpy")
-def _row_max(h, i):
+def row_max(h, i):
+    """Largest depth in row ``i`` (full fast math: a max reduction only vectorises without NaN rules;
+    the driver checks the depths for NaN)."""
     m = h[i, 0]
     for j in range(1, h.shape[1]):
         m = max(m, h[i, j])
@@ -70,7 +72,7 @@ def mark(h, active, zone, sid, buf, old_cells, limit):
         zone[old_cells[k, 0], old_cells[k, 1]] = EXPLICIT
     n_deep = 0
     for i in range(ny):
-        if _row_max(h, i) <= limit:
+        if row_max(h, i) <= limit:
             continue
         for j in range(nx):
             if h[i, j] > limit and active[i, j]:

@@ -26,7 +26,7 @@ import numpy as np
 from numba import njit, prange
 
 from twin.sim.flood import implicit
-from twin.sim.flood.implicit import DEEP
+from twin.sim.flood.implicit import DEEP, row_max
 
 L_RAIN, L_LOSS, L_INFLOW, L_SINK, L_BIN, L_BOUT = range(6)
 CLOSED, OPEN, STAGE = 0, 1, 2
@@ -39,7 +39,7 @@ _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
 # tests/test_flood_implicit.py fails until it is updated, and the edit renews the cache.
-IMPLICIT_SOURCE_SHA256 = "ca8f7f003f8157dd"
+IMPLICIT_SOURCE_SHA256 = "f83f8ff153e3de12"
 
 
 def bytes_per_cell_update(dtype, sink: bool = False) -> int:
@@ -230,20 +230,10 @@ def _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, zone, side_kind, side_sl
 
 @njit(cache=True, fastmath=True, error_model="numpy")
 def _max1d(a):
-    """Largest value of a row buffer (full fast math, see :func:`_row_max`)."""
+    """Largest value of a row buffer (full fast math, see :func:`implicit.row_max`)."""
     m = a[0]
     for j in range(1, a.size):
         m = max(m, a[j])
-    return m
-
-
-@njit(cache=True, fastmath=True, error_model="numpy")
-def _row_max(h, i):
-    """Largest depth in row ``i`` (full fast math: a max reduction only vectorises without NaN rules;
-    the driver checks the depths for NaN)."""
-    m = h[i, 0]
-    for j in range(1, h.shape[1]):
-        m = max(m, h[i, j])
     return m
 
 
@@ -261,7 +251,7 @@ def _drain_row(h, sink, i, dt):
 
 @njit(cache=True, fastmath=True, error_model="numpy")
 def _row_max_explicit(h, zone, i):
-    """Largest depth in row ``i`` over the explicit cells (full fast math, see :func:`_row_max`)."""
+    """Largest depth in row ``i`` over the explicit cells (full fast math, see :func:`implicit.row_max`)."""
     m = h[i, 0] * 0.0
     for j in range(h.shape[1]):
         m = max(m, h[i, j] if zone[i, j] == 0 else m * 0.0)
@@ -340,7 +330,7 @@ def _cells(h, qx, qy, qxr, qyr, ratio, zone, frac, sink, has_sink, rain_depth, h
                         hmax[i, j] = hn
                         tmax[i, j] = t_new
             else:
-                rows_max[i] = _row_max(h, i)
+                rows_max[i] = row_max(h, i)
                 for j in range(nx):  # conditional (masked) stores: falling cells leave their lines clean
                     hn = h[i, j]
                     if hn > hmax[i, j]:
@@ -398,8 +388,7 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
     Faces next to cells deeper than ``h_implicit`` (m; ``inf`` = none) are solved semi-implicitly
     (:mod:`twin.sim.flood.implicit`); the zones are rebuilt every ``_REMARK`` steps and the step then
     follows the depths and speeds outside the deep cells. ``zone`` (uint8) and ``sid`` (int64, −1) are
-    scratch grids; ``stats`` accumulates [CG iterations, implicit steps, largest number of implicit cells,
-    largest CG iterations in one step].
+    scratch grids; ``stats`` accumulates [CG iterations, implicit steps, largest number of implicit cells].
 
     ``z`` must hold the no-flow cells (``active`` false) far above any water level; ``cst`` comes from
     :func:`constants` (its g·dt entries are updated here)."""
@@ -466,7 +455,6 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
             h_ring, u_ring = ring
             stats[0] += it
             stats[1] += 1
-            stats[3] = max(stats[3], it)
         if r != 0.0:
             ledger[L_RAIN] += r * area * frac_sum
             ledger[L_LOSS] += r * area * (n_active - frac_sum)

@@ -72,8 +72,9 @@ class FloodInputs:
 
     ``rain``: intensity in m/s over time; ``runoff_fraction``: share of rain that becomes surface water
     per cell (the rest is counted as losses), either one value/raster or an array ``(len(rain.times), ny,
-    nx)`` with one raster per rain block (time-varying losses, e.g. from :class:`twin.sim.losses.LossModel`); ``sink_capacity``: drainage in m/s per cell (e.g. sewer
-    inlets, at most the water present); ``blocked``: no-flow cells (buildings) – they get no water and
+    nx)`` with one raster per rain block (time-varying losses, e.g. from
+    :class:`twin.sim.losses.LossModel`); ``sink_capacity``: drainage in m/s per cell (e.g. sewer inlets,
+    at most the water present); ``blocked``: no-flow cells (buildings) – they get no water and
     rain on them is not counted. ``boundaries`` maps side name (west/east/north/south) to a
     :class:`Boundary`; missing sides are closed.
     """

@@ -192,9 +192,10 @@ def run_flood(
     z_flow = np.ascontiguousarray(z_flow, dtype=dt_)
     has_sink = bool(np.any(sink > 0))
     zone = np.zeros(shape, dtype=np.uint8)  # implicit zones (scratch of the kernels)
-    sid = np.full(shape, -1, dtype=np.int64)
-    buf = np.zeros(ny * nx if params.implicit_depth is not None else 1, dtype=np.int64)
-    stats = np.zeros(4, dtype=np.int64)
+    grid = shape if params.implicit_depth is not None else (1, 1)  # only the zone rebuild needs these
+    sid = np.full(grid, -1, dtype=np.int64)
+    buf = np.zeros(grid[0] * grid[1], dtype=np.int64)
+    stats = np.zeros(3, dtype=np.int64)
     carry = np.zeros(1)  # flow speed of the last step, from one kernel call to the next
     h_implicit = math.inf if params.implicit_depth is None else float(params.implicit_depth)
     cst = kernels.constants(dt_, 0.0, dx, params.g, params.theta, params.h_flux_min, params.h_velocity_min)
