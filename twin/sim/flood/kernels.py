@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 
+import numba
 import numpy as np
 from numba import njit, prange
 
@@ -40,6 +41,15 @@ _REMARK = 8  # steps between rebuilds of the implicit zones
 # unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
 # tests/test_flood_implicit.py fails until it is updated, and the edit renews the cache.
 IMPLICIT_SOURCE_SHA256 = "f83f8ff153e3de12"
+
+
+def start_threads() -> None:
+    """Start numba's thread pool; call before :func:`advance`.
+
+    ``advance`` is a serial function that calls parallel ones. Loaded from numba's cache in a fresh
+    process, it does not start the pool itself and the first parallel loop crashes the process (numba
+    issue #8578, open in 0.68). Asking for the thread count starts the pool."""
+    numba.get_num_threads()
 
 
 def bytes_per_cell_update(dtype, sink: bool = False) -> int:

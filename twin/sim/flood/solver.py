@@ -209,6 +209,7 @@ def run_flood(
     alpha = effective_alpha(params.alpha, params.theta, shape)
     t, steps = 0.0, 0
     snapshots: list[tuple[float, np.ndarray]] = []
+    kernels.start_threads()
     wall0 = time.perf_counter()
     next_out = min(params.output_interval, params.duration)
     while t < params.duration:
