@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from twin.errors import ConfigError
+from twin.files import read_text
 
 HOURS = tuple(range(24))
 
@@ -131,14 +132,7 @@ def read_weather_csv(path: str | Path) -> HotDay:
     Raises :class:`~twin.errors.ConfigError` naming file and line for every unreadable value.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"Die Wetterdatei kann nicht gelesen werden: {exc.strerror or exc}", path=path) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
+    text = read_text(path, "Die Wetterdatei", ConfigError)
 
     order: list[str] | None = None
     rows: list[tuple[int, dict[str, float]]] = []

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from twin.errors import FormatError
+from twin.files import read_text
 
 _NUM = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s*$")
 
@@ -24,14 +25,7 @@ def read_series_csv(path: str | Path, what: str = "Die Zuflussganglinie",
     A first row that is not numeric is a header; empty lines and lines starting with ``#`` are skipped.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FormatError(f"{what} kann nicht gelesen werden: {exc.strerror or exc}", path=path) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
+    text = read_text(path, what, FormatError)
     out: list[tuple[float, float]] = []
     for no, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
