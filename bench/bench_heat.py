@@ -472,13 +472,19 @@ def main(argv: list[str] | None = None) -> int:
         note = res.get(key, {}).get(who + "_note")
         return f"– ({note})" if note else "–"
 
+    def rate(n_cells: float, seconds: float | None) -> str:
+        if not seconds:
+            return "–"
+        r = n_cells / seconds / 1e6
+        return fmt(r, 1 if r >= 1 else 3)
+
     rows = []
     for key, label, mult in labels:
         o, s = res.get(key, {}).get("ours"), res.get(key, {}).get("solweig")
         rows.append([label, f"{size_label} · {mult} h" if mult > 1 else size_label, cell(key, "ours"),
                      cell(key, "solweig") if sw is not None else "–",
                      cell(key, "numpy") if key == "svf_noveg" and not args.no_numpy else "–",
-                     fmt(cells * mult / o / 1e6, 1) if o else "–", fmt(cells * mult / s / 1e6, 1) if s else "–",
+                     rate(cells * mult, o), rate(cells * mult, s),
                      f"{fmt(s / o, 1)}×" if (o and s) else "–"])
 
     tree_cells = int(veg.mask.sum())

@@ -103,3 +103,15 @@ def test_tree_errors_name_the_tree_and_the_problem():
         transmissivity("Acer", 13)
     with pytest.raises(ConfigError, match="Lücken"):
         sun_fraction(np.full((4, 4), np.nan), 1.0, 180, 40)
+
+
+def test_a_crown_overhead_does_not_hide_the_buildings_from_the_horizon_search():
+    """Under a crown the crown's horizon is steep at once; the search for the buildings must go on."""
+    ground = np.full((60, 60), 300.0, np.float32)
+    dsm = ground.copy()
+    dsm[:, 40:] += 20.0  # a 20 m block from 10 m east of the tree on
+    _, veg = _one_tree()
+    bare = sky_view_factor(dsm, 1.0).buildings
+    with_tree = sky_view_factor(dsm, 1.0, veg=veg)
+    assert np.allclose(with_tree.buildings, bare)
+    assert with_tree.total[30, 30] < with_tree.buildings[30, 30] < 0.9

@@ -80,7 +80,8 @@ def sky_view(dsm, top, tau, has_veg, dx, n_az, max_dist, zmax, svf_b, svf_all):
                 while True:
                     n += 1.0 if n < NEAR_CELLS else n / NEAR_CELLS
                     d = n * length  # distance in cells
-                    if d > limit or head <= max(tb, tv) * d * dx:
+                    # stop when neither horizon can rise any more (crowns must not end the building search)
+                    if d > limit or head <= (min(tb, tv) if has_veg else tb) * d * dx:
                         break
                     a = int(i + 0.5 + n * di)
                     b = int(j + 0.5 + n * dj)
