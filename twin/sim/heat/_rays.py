@@ -65,6 +65,9 @@ def sky_view(dsm, top, tau, has_veg, dx, n_az, max_dist, zmax, svf_b, svf_all):
     transmissivity (crowns are taken as solid below their top: no view through the trunk zone)."""
     ny, nx = dsm.shape
     limit = max_dist / dx  # in cells
+    dirs = np.empty((n_az, 3))  # row step, column step, step length per azimuth
+    for k in range(n_az):
+        dirs[k, 0], dirs[k, 1], dirs[k, 2] = _step(2.0 * math.pi * k / n_az)
     for i in prange(ny):
         for j in range(nx):
             z0 = np.float64(dsm[i, j])
@@ -72,7 +75,7 @@ def sky_view(dsm, top, tau, has_veg, dx, n_az, max_dist, zmax, svf_b, svf_all):
             sb = 0.0
             sa = 0.0
             for k in range(n_az):
-                di, dj, length = _step(2.0 * math.pi * k / n_az)
+                di, dj, length = dirs[k, 0], dirs[k, 1], dirs[k, 2]
                 tb = 0.0  # tan of the horizon elevation: terrain and buildings
                 tv = 0.0  # crowns included
                 tv_tau = 1.0

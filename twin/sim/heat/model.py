@@ -63,9 +63,8 @@ class HeatResult:
 
 def _sun_times(inputs: HeatInputs) -> tuple[float, float, float]:
     """Local clock hours of sunrise and of the highest sun, and that highest elevation (5-min steps)."""
-    fine = sun_hours(inputs.lat, inputs.lon, inputs.day, np.arange(0.0, 24.0, 1.0 / 12.0), tz=inputs.tz)
-    elev = np.array([s.elevation_deg for s in fine])
     hours = np.arange(0.0, 24.0, 1.0 / 12.0)
+    elev = np.array([s.elevation_deg for s in sun_hours(inputs.lat, inputs.lon, inputs.day, hours, tz=inputs.tz)])
     up = np.flatnonzero(elev > 0.0)
     if up.size == 0:
         raise ConfigError(f"Am {inputs.day:%d.%m.%Y} geht die Sonne in {inputs.lat:.2f}° Breite nicht auf.")

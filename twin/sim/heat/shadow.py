@@ -11,7 +11,9 @@ from twin.sim.heat import _rays
 from twin.sim.heat.vegetation import Vegetation, no_vegetation
 
 
-def _surface(dsm: np.ndarray, veg: Vegetation | None) -> tuple[np.ndarray, Vegetation, bool, float]:
+def checked_surface(dsm: np.ndarray, veg: Vegetation | None) -> tuple[np.ndarray, Vegetation, bool, float]:
+    """The surface as contiguous float32, the crowns (none: an empty grid), whether there are any, and
+    the highest point a ray can meet (rays stop above it)."""
     dsm = np.ascontiguousarray(dsm, dtype=np.float32)
     if dsm.ndim != 2 or not np.all(np.isfinite(dsm)):
         raise ConfigError("Oberflächenmodell: erwartet ein 2D-Raster ohne Lücken (NaN).")
@@ -31,7 +33,7 @@ def sun_fraction(dsm: np.ndarray, dx: float, azimuth_deg: float, elevation_deg: 
     """Share of direct sun on the surface ``dsm`` (terrain + buildings, row 0 north, cell size ``dx``):
     1 in the sun, 0 in the shadow of terrain or buildings, a crown's transmissivity under trees.
     The sun at ``azimuth_deg`` (clockwise from north) and ``elevation_deg``; below the horizon: all 0."""
-    dsm, veg, has_veg, zmax = _surface(dsm, veg)
+    dsm, veg, has_veg, zmax = checked_surface(dsm, veg)
     out = np.zeros(dsm.shape, dtype=np.float32)
     if elevation_deg <= 0.0:
         return out

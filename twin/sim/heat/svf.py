@@ -8,7 +8,7 @@ import numpy as np
 
 from twin.errors import ConfigError
 from twin.sim.heat import _rays
-from twin.sim.heat.shadow import _surface
+from twin.sim.heat.shadow import checked_surface
 from twin.sim.heat.vegetation import Vegetation
 
 MAX_DISTANCE_M = 200.0
@@ -30,7 +30,7 @@ def sky_view_factor(dsm: np.ndarray, dx: float, *, veg: Vegetation | None = None
     every cell for the first 20 cells, then in steps of 5 % of the distance."""
     if n_azimuths < 4:
         raise ConfigError(f"Himmelssichtfaktor: mindestens 4 Richtungen, nicht {n_azimuths}.")
-    dsm, veg, has_veg, zmax = _surface(dsm, veg)
+    dsm, veg, has_veg, zmax = checked_surface(dsm, veg)
     svf_b = np.empty(dsm.shape, dtype=np.float32)
     svf_all = np.empty(dsm.shape, dtype=np.float32)
     _rays.sky_view(dsm, veg.top, veg.transmissivity, has_veg, float(dx), int(n_azimuths), float(max_distance_m),
