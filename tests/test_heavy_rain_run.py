@@ -343,7 +343,7 @@ def test_citizens_see_only_released_hazard_maps(project, tmp_path):
 
 def test_policy_checks_raster_rows():
     text = DEFAULT_POLICY.read_text(encoding="utf-8")
-    assert parse_policy(text).role("buerger").raster_rows == {KIND_HAZARD: "flood_runs.run_id"}
+    assert parse_policy(text).role("buerger").raster_rows[KIND_HAZARD] == "flood_runs.run_id"
     with pytest.raises(PolicyError, match="raster_rows 'starkregen_gefahr' braucht"):
         parse_policy(text.replace('"flood_runs.run_id"', '"flood_runs.lauf"'))
     hidden = text.replace('rows = [{ field = "released", value = true }]', "").replace(

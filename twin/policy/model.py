@@ -37,8 +37,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 ROLES = ("verwaltung", "rat", "buerger")
 #: current policy file format; layers that came with a later format than a project's file are hidden for
 #: Rat and Bürger until the file decides them (old projects keep loading, deny by default)
-POLICY_FORMAT = 2
-LAYERS_SINCE_FORMAT: dict[str, int] = {"flood_runs": 2, "flood_affected_buildings": 2, "flooded_roads": 2}
+POLICY_FORMAT = 3
+LAYERS_SINCE_FORMAT: dict[str, int] = {"flood_runs": 2, "flood_affected_buildings": 2, "flooded_roads": 2,
+                                      "heat_runs": 3}
 ROLE_TITLES = {"verwaltung": "Verwaltungszwilling", "rat": "Ratszwilling", "buerger": "Bürgerzwilling"}
 #: what a variant's release state makes visible per role (``twin.variants`` stores the state)
 RELEASED_FOR = {"verwaltung": None, "rat": ("rat", "oeffentlich"), "buerger": ("oeffentlich",)}
@@ -122,7 +123,7 @@ class RoleRule(_Model):
 class Policy(_Model):
     """The whole policy: one rule set per role."""
 
-    format_version: Literal[1, 2] = POLICY_FORMAT
+    format_version: Literal[1, 2, 3] = POLICY_FORMAT
     roles: dict[Literal["verwaltung", "rat", "buerger"], RoleRule]
 
     @field_validator("roles")

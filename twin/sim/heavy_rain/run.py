@@ -23,6 +23,7 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon
 
+from twin.cancel import cancel_fn
 from twin.errors import Cancelled
 from twin.files import file_sha256
 from twin.model.flood import FLOOD_AFFECTED_BUILDINGS, FLOOD_LAYERS, FLOOD_RUNS, FLOODED_ROADS
@@ -57,7 +58,7 @@ def run_heavy_rain(project: Project, scenario: HeavyRainScenario, progress: Prog
     written to it), not a variant view.
     """
     report = progress or (lambda f, m: None)
-    is_cancelled = _cancel_fn(cancel)
+    is_cancelled = cancel_fn(cancel)
 
     def check() -> None:
         if is_cancelled():
@@ -230,16 +231,6 @@ def _multi(f: Feature) -> Feature:
         parts = [q for p in polys for q in (p.geoms if p.geom_type == "MultiPolygon" else [p])]
         g = MultiPolygon(parts) if parts else None
     return Feature(f.attrs, g)
-
-
-def _cancel_fn(cancel: Any) -> Callable[[], bool]:
-    if cancel is None:
-        return lambda: False
-    if hasattr(cancel, "cancelled"):
-        return lambda: bool(cancel.cancelled)
-    if callable(cancel):
-        return lambda: bool(cancel())
-    raise TypeError("cancel muss aufrufbar sein oder ein Attribut 'cancelled' haben")
 
 
 def _run_id(created: datetime, sc: HeavyRainScenario) -> str:
