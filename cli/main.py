@@ -10,6 +10,7 @@ from cli import keys_cmd, publish_cmd
 from cli import variant_cmd
 from cli import auskunft_cmd
 from cli import heavy_rain_cmd
+from cli import heat_cmd
 from cli.console import fail
 from twin.errors import TwinError
 
@@ -33,6 +34,8 @@ app.add_typer(keys_cmd.app, name="keys", help="Schlüssel zum Signieren und Vers
 app.add_typer(variant_cmd.app, name="variant", help="Planungsvarianten: anlegen, anzeigen, freigeben.")
 app.command("starkregen", help="Starkregen simulieren (KOSTRA-Bemessungsregen oder eigene Ganglinie); --liste.")(
     heavy_rain_cmd.starkregen)
+app.command("hitze", help="Hitzebelastung (UTCI) eines heißen Tages berechnen; --liste, --vergleich, --freigeben.")(
+    heat_cmd.hitze)
 
 
 def main() -> None:

@@ -143,3 +143,19 @@ def test_stress_class_agrees_with_pythermalcomfort():
     assert len(set(classes[ok].tolist())) >= 8  # most classes are exercised
     for c, label in zip(classes[ok], np.asarray(ref.stress_category)[ok]):
         assert STRESS_CLASSES[c][3] == label
+
+
+@pytest.mark.parametrize("ta,va10,rh", [(30.0, 1.0, 40.0), (35.0, 0.2, 30.0), (12.0, 6.0, 85.0)])
+def test_grid_with_uniform_weather_uses_the_table_and_agrees_with_every_cell(ta, va10, rh):
+    """One weather per hour, many Tmrt: the interpolated table agrees with pythermalcomfort per cell within
+    1e-4 K, including NaN outside the validity range (Tmrt − Ta below −30 or above +70 K)."""
+    rng = np.random.default_rng(7)
+    tmrt = (ta + rng.uniform(-35.0, 75.0, (300, 400))).astype(np.float32)
+    tmrt[0, :3] = (ta - 30.0, ta + 70.0, np.nan)
+    fast = utci(ta, tmrt, va10, rh)
+    exact = utci(np.full(tmrt.shape, ta), tmrt, va10, rh)  # array weather: pythermalcomfort on every cell
+    assert fast.shape == tmrt.shape and fast.dtype == np.float32
+    np.testing.assert_array_equal(np.isnan(fast), np.isnan(exact))
+    assert np.isfinite(fast[0, :2]).all() and np.isnan(fast[0, 2])
+    ok = np.isfinite(exact)
+    assert ok.mean() > 0.8 and np.max(np.abs(fast[ok] - exact[ok])) < 1e-4

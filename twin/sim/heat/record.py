@@ -183,11 +183,13 @@ def compare_heat_runs(project: Project, before: str, after: str, hour: float | N
 
     Both runs must lie on the same grid (same extent and cell size), e.g. the plan as it is and a variant.
     """
+    records = {run_id: load_heat_run(project, run_id) for run_id in (before, after)}
+
     def utci_of(run_id: str) -> HeatRaster:
         if hour is None:
             return read_heat_raster(project, run_id, "utci_max")
         r = read_heat_raster(project, run_id, "utci")
-        hours = load_heat_run(project, run_id).hours
+        hours = records[run_id].hours
         if float(hour) not in hours:
             raise ProjectError(f"Der Hitze-Lauf '{run_id}' hat keine Stunde {hour:g} Uhr "
                                f"(gerechnet: {', '.join(f'{h:g}' for h in hours)}).")

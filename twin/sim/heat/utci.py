@@ -8,6 +8,11 @@ result is NaN (pythermalcomfort's warnings about it are silenced). Wind speeds f
 0.5 m/s are raised to 0.5 m/s first, the usual practice for calm urban air (the polynomial
 is not defined below 0.5 m/s); negative wind stays invalid (NaN).
 
+On a grid the weather is one value per hour and only Tmrt varies from cell to cell. Then
+pythermalcomfort is evaluated once on a table of Tmrt every 0.05 K over the whole valid range
+(2001 values) and the cells are interpolated linearly in it: the difference to evaluating every cell
+is below 1e-4 K (the polynomial is smooth; see ``tests/test_heat_utci.py``), the cost a fraction.
+
 Class bounds (:data:`STRESS_CLASSES`) are those of the UTCI assessment scale; a value exactly
 on a bound belongs to the *lower* class, i.e. classes are ``lower < UTCI <= upper`` (32.0 °C is
 "mäßiger Hitzestress", 32.1 °C "starker Hitzestress"), the convention of pythermalcomfort 4.8
@@ -25,6 +30,10 @@ from pythermalcomfort.models import utci as _ptc_utci
 #: lowest wind speed at 10 m the UTCI polynomial accepts [m/s]
 MIN_WIND = 0.5
 _BLOCK = 1 << 20  # cells per pythermalcomfort call (bounds its float64 temporaries)
+#: Tmrt − Ta range of the polynomial [K] and the table step [K] for uniform weather
+_DT_RANGE = (-30.0, 70.0)
+TABLE_STEP_K = 0.05
+_TABLE_MIN_CELLS = 4096  # below this many cells the table does not pay
 
 #: (lower bound °C, upper bound °C, German label, English label); index 0 = extreme cold stress
 STRESS_CLASSES: list[tuple[float, float, str, str]] = [
@@ -51,6 +60,10 @@ def utci(ta: ArrayLike, tmrt: ArrayLike, va10: ArrayLike, rh: ArrayLike) -> np.n
     10 m [m/s], ``rh`` relative humidity [%]. Wind below 0.5 m/s counts as 0.5 m/s; inputs
     outside the validity range (module docstring) and NaN inputs give NaN.
     """
+    weather = [np.asarray(a, dtype=np.float64) for a in (ta, va10, rh)]
+    tm = np.asarray(tmrt)
+    if all(w.ndim == 0 for w in weather) and tm.size >= _TABLE_MIN_CELLS:
+        return _by_table(float(weather[0]), tm, float(weather[1]), float(weather[2]))
     arrays = np.broadcast_arrays(*(np.asarray(a, dtype=np.float64) for a in (ta, tmrt, va10, rh)))
     shape = arrays[0].shape
     out = np.empty(shape, dtype=np.float32)
@@ -64,6 +77,24 @@ def utci(ta: ArrayLike, tmrt: ArrayLike, va10: ArrayLike, rh: ArrayLike) -> np.n
         sl = slice(start, start + rows)
         out[sl] = _block(*(a[sl] for a in arrays))
     return out
+
+
+def _by_table(ta: float, tmrt: np.ndarray, va10: float, rh: float) -> np.ndarray:
+    """UTCI for one weather and many Tmrt: pythermalcomfort on a Tmrt table, linear interpolation."""
+    lo, hi = ta + _DT_RANGE[0], ta + _DT_RANGE[1]
+    n = int(round((hi - lo) / TABLE_STEP_K)) + 1
+    grid = np.linspace(lo, hi, n)
+    table = _block(np.full(n, ta), grid, np.full(n, va10), np.full(n, rh))
+    values = np.asarray(tmrt, dtype=np.float32)
+    pos = (values - np.float32(lo)) * np.float32(1.0 / TABLE_STEP_K)  # NaN stays NaN
+    inside = (pos >= 0.0) & (pos <= n - 1)
+    pos = np.where(inside, pos, 0.0)
+    k = np.minimum(pos.astype(np.int32), n - 2)
+    frac = pos - k
+    t = table.astype(np.float32)
+    out = t[k] + frac * (t[k + 1] - t[k])
+    out[~inside] = np.nan
+    return out.astype(np.float32, copy=False)
 
 
 def _block(ta: np.ndarray, tmrt: np.ndarray, va10: np.ndarray, rh: np.ndarray) -> np.ndarray:
