@@ -89,6 +89,10 @@ def test_tree_shades_the_ground_with_its_transmissivity_and_lowers_the_sky_view(
     svf = sky_view_factor(ground, 1.0, veg=veg)
     assert svf.total[30, 30] < 0.3 < svf.total[30, 50]
     assert np.all(svf.buildings == 1.0)
+    # a low sun shines in under the crown (trunk 4 m): at 20° the ray leaves the 5 m crown disc at 1.8 m
+    low = sun_fraction(ground, 1.0, 180.0, 20.0, veg=veg)
+    assert low[30, 30] == 1.0 and low[34, 30] == 1.0
+    assert low[20, 30] == pytest.approx(0.03)  # 10 m north of the trunk the ray meets the crown at 3.6–5.5 m
     # without leaves the same crown lets half the sun through
     _, winter = _one_tree(month=1)
     assert sun_fraction(ground, 1.0, 180.0, 60.0, veg=winter)[30, 30] == pytest.approx(0.5)

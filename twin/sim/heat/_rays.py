@@ -27,16 +27,19 @@ def _step(azimuth):
 @njit(cache=True, parallel=True, fastmath=True)
 def sun_fraction(dsm, top, base, tau, has_veg, dx, azimuth, tan_elev, zmax, out):
     """Share of direct sun per cell: 0 where the terrain or a building is in the way, the crown's
-    transmissivity where only crowns are (the smallest one on the ray), else 1. A cell under a crown is
-    shaded by it."""
+    transmissivity where only crowns are (the smallest one on the ray), else 1. A crown shades where the
+    ray's height range over a cell (± half a step's rise around the sample) meets its base–top range –
+    also in the cell the ray starts in (from the ground up half a step), so a low sun shines in under a
+    crown through the trunk zone (as in SOLWEIG) and coarse cells still shade themselves at a high sun."""
     ny, nx = dsm.shape
     di, dj, length = _step(azimuth)
     rise = length * dx * tan_elev
+    half = 0.5 * rise
     for i in prange(ny):
         for j in range(nx):
             z0 = np.float64(dsm[i, j])
             f = 1.0
-            if has_veg and top[i, j] > z0:
+            if has_veg and top[i, j] > z0 and base[i, j] < z0 + half:
                 f = tau[i, j]
             zr = z0
             pi = i + 0.5
@@ -52,7 +55,7 @@ def sun_fraction(dsm, top, base, tau, has_veg, dx, azimuth, tan_elev, zmax, out)
                 if dsm[a, b] > zr:
                     f = 0.0
                     break
-                if has_veg and base[a, b] < zr < top[a, b]:
+                if has_veg and base[a, b] < zr + half and zr - half < top[a, b]:
                     f = min(f, np.float64(tau[a, b]))
             out[i, j] = f
 

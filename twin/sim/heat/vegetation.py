@@ -1,8 +1,10 @@
 """Trees as crowns on the grid: a vegetation canopy model (crown top and base per cell) and the share of
 short-wave radiation a crown lets through.
 
-Each tree is an ellipsoid of revolution: horizontal radius = half the crown diameter, from the crown
-base (trunk height) to the tree height. Overlapping crowns take the highest top and the lowest base.
+Each tree's crown covers a disc of the crown diameter. Its top is the upper half of an ellipsoid of
+revolution between the crown base (trunk height) and the tree height (at the rim: halfway up); its base
+is flat at the trunk height everywhere under the crown – SOLWEIG's trunk zone, through which a low sun
+shines in under the crown. Overlapping crowns take the highest top and the lowest base.
 Transmissivity follows SOLWEIG practice (Lindberg & Grimmond 2011: 3 % for dense summer crowns); leafless
 deciduous crowns let about half through (Konarska et al. 2014 measured 0.36–0.64 in winter)."""
 
@@ -102,7 +104,7 @@ def rasterize_trees(trees: Iterable[Tree], ground: np.ndarray, transform: Affine
         thick = half * np.sqrt(np.clip(1.0 - d2, 0.0, 1.0))
         sub_top, sub_base = top[i0:i1, j0:j1], base[i0:i1, j0:j1]
         sub_top[inside] = np.maximum(sub_top[inside], (centre + thick)[inside])
-        sub_base[inside] = np.minimum(sub_base[inside], (centre - thick)[inside])
+        sub_base[inside] = np.minimum(sub_base[inside], np.float32(z0 + trunk))
         sub_tau = tau[i0:i1, j0:j1]
         sub_tau[inside] = np.minimum(sub_tau[inside], transmissivity(t.genus, month))
     empty = top <= NO_CROWN
