@@ -186,3 +186,17 @@ def test_council_sees_all_runs_citizens_only_the_released_maps(runs, tmp_path):
     assert list_heat_runs(_role(p, "buerger")) == []
 
 
+
+
+def test_trees_take_the_crown_base_from_the_cadastre(sample_project):
+    from twin.sim.heat.run import project_trees
+    from twin.store.base import Feature
+
+    store = sample_project.store
+    first, second = store.features("trees")[:2]
+    store.upsert("trees", [Feature({**first.attrs, "kronenansatz_m": 1.5}, first.geometry),
+                           Feature({**second.attrs, "kronenansatz_m": 99.0}, second.geometry)], actor="test")
+    trees, _ = project_trees(sample_project)
+    by_xy = {(round(t.x, 2), round(t.y, 2)): t for t in trees}
+    assert by_xy[(round(first.geometry.x, 2), round(first.geometry.y, 2))].trunk == 1.5
+    assert by_xy[(round(second.geometry.x, 2), round(second.geometry.y, 2))].trunk is None  # above the top

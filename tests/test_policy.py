@@ -34,7 +34,7 @@ def test_default_policy_is_valid_and_covers_the_brief_table():
         assert "sewer_reaches" in rule.hidden and "water_meters" in rule.hidden
     assert "kontrollbemerkung" in rat.layers["trees"].exclude
     assert set(buerger.layers["trees"].columns) == {"baumnummer", "gattung", "art", "art_deutsch", "baumhoehe_m",
-                                                    "kronendurchmesser_m", "pflanzjahr"}
+                                                    "kronendurchmesser_m", "kronenansatz_m", "pflanzjahr"}
     assert rat.aggregations["zaehler_faellig"].min_group_size == 5 and not buerger.aggregations
 
 

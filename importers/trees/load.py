@@ -43,7 +43,8 @@ from twin.store import FeatureTable
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _TITLES = {f.name: f.title for f in TREES.fields}
 #: plausible ranges of measured values (in the stored unit)
-_RANGES = {"baumhoehe_m": (0.0, 80.0), "kronendurchmesser_m": (0.0, 60.0), "stammumfang_cm": (0.0, 2500.0)}
+_RANGES = {"baumhoehe_m": (0.0, 80.0), "kronendurchmesser_m": (0.0, 60.0), "kronenansatz_m": (0.0, 40.0),
+           "stammumfang_cm": (0.0, 2500.0)}
 
 
 @dataclass

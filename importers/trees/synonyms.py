@@ -20,6 +20,9 @@ TREE_SYNONYMS: dict[str, list[str]] = {
                     "tree_height", "height_m"],
     "kronendurchmesser_m": ["Kronendurchmesser", "KronendurchmesserM", "Kronen-Durchmesser", "Kronendurchm",
                             "KR_DURCHM", "Krone", "KroneDM", "crown", "crown_diameter", "crown_m"],
+    "kronenansatz_m": ["Kronenansatz", "Kronenansatzhöhe", "Kronenansatzhoehe", "KronenansatzM", "KR_ANSATZ",
+                       "Stammhöhe", "Stammhoehe", "Lichtraumprofil", "crown_base", "crown_base_height",
+                       "trunk_height"],
     "stammumfang_cm": ["Stammumfang", "StammumfangCM", "Stammumfang_cm", "ST_UMFANG", "Umfang", "StU",
                        "trunk_circumference", "circumference", "girth"],
     "pflanzjahr": ["Pflanzjahr", "Pflanzdatum", "Pflanzung", "planting_year", "year_planted", "planted"],
@@ -52,4 +55,4 @@ TREE_SPECIFIC = frozenset(set(TREE_SYNONYMS) - {"baumnummer", "standort", "kontr
 TREE_KEY_NAMES = ("baumnummer", "baumnr", "baumid", "treeid", "treenumber")
 
 #: default unit of each measured field (a column name like ``stammumfangCM`` or a profile can say otherwise)
-DEFAULT_UNITS = {"baumhoehe_m": "m", "kronendurchmesser_m": "m", "stammumfang_cm": "cm"}
+DEFAULT_UNITS = {"baumhoehe_m": "m", "kronendurchmesser_m": "m", "kronenansatz_m": "m", "stammumfang_cm": "cm"}

@@ -15,6 +15,7 @@ TREES = LayerSchema(
         Field("art_deutsch", "text", "Art (deutsch)"),
         Field("baumhoehe_m", "real", "Baumhöhe [m]"),
         Field("kronendurchmesser_m", "real", "Kronendurchmesser [m]"),
+        Field("kronenansatz_m", "real", "Kronenansatzhöhe [m]"),
         Field("stammumfang_cm", "real", "Stammumfang [cm]"),
         Field("pflanzjahr", "integer", "Pflanzjahr"),
         Field("vitalitaet", "text", "Vitalität"),

@@ -86,7 +86,9 @@ def project_trees(view: Project) -> tuple[list[Tree], int]:
             continue
         p = f.geometry.centroid
         genus = str(a.get("gattung") or a.get("art") or "")
-        trees.append(Tree(x=p.x, y=p.y, height=float(h), crown=float(c), genus=genus))
+        base = a.get("kronenansatz_m")
+        trunk = float(base) if base is not None and 0 <= base < h else None  # else TRUNK_SHARE of the height
+        trees.append(Tree(x=p.x, y=p.y, height=float(h), crown=float(c), trunk=trunk, genus=genus))
     return trees, skipped
 
 
