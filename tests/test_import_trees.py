@@ -32,11 +32,11 @@ FLENSBURG_EXTENT = (520000.0, 6065000.0, 535000.0, 6080000.0)
 
 # ---- synthetic files (written by the tests; coordinates inside SAMPLE_EXTENT, UTM 32) -------------------
 CP1252_SEMICOLON = (
-    "Baum-Nr;Gattung;Art deutsch;Baumhöhe;Kronendurchmesser;Stammumfang [m];Pflanzjahr;Vitalität;"
+    "Baum-Nr;Gattung;Art deutsch;Baumhöhe;Kronendurchmesser;Kronenansatz;Stammumfang [m];Pflanzjahr;Vitalität;"
     "Verkehrssicherheit;letzte Kontrolle;nächste Kontrolle;Kontrollintervall;Straße;Rechtswert;Hochwert\n"
-    "S-1;Tilia;Winter-Linde;12,5;8,0;1,20;1985;2;verkehrssicher;15.03.2023;;24;Schulstraße;690100,25;5335100,75\n"
-    "S-2;Acer;Spitz-Ahorn;9,0;6,5;0,85;1999;1;eingeschränkt;01.06.2022;01.06.2023;;Mühlweg;690200,50;5335200,00\n"
-    "S-3;Quercus;Stiel-Eiche;21,0;14,0;2,60;1950;3;nicht verkehrssicher;;;;Am Weiher;690300,00;5335300,00\n"
+    "S-1;Tilia;Winter-Linde;12,5;8,0;2,5;1,20;1985;2;verkehrssicher;15.03.2023;;24;Schulstraße;690100,25;5335100,75\n"
+    "S-2;Acer;Spitz-Ahorn;9,0;6,5;;0,85;1999;1;eingeschränkt;01.06.2022;01.06.2023;;Mühlweg;690200,50;5335200,00\n"
+    "S-3;Quercus;Stiel-Eiche;21,0;14,0;4,0;2,60;1950;3;nicht verkehrssicher;;;;Am Weiher;690300,00;5335300,00\n"
 )
 
 
@@ -150,7 +150,9 @@ def test_cp1252_semicolon_decimal_comma_and_fll(new_project, tmp_path):
     assert (s1.attrs["baumhoehe_m"], s1.attrs["kronendurchmesser_m"], s1.attrs["stammumfang_cm"]) == (12.5, 8.0, 120.0)
     assert s1.attrs["pflanzjahr"] == 1985 and s1.attrs["vitalitaet"] == "2"
     assert s1.attrs["letzte_kontrolle"] == "2023-03-15" and s1.attrs["naechste_kontrolle"] == "2025-03-15"
+    assert s1.attrs["kronenansatz_m"] == 2.5  # crown base height (for the heat model's trunk zone)
     s2 = p.store.get("trees", "S-2")
+    assert s2.attrs["kronenansatz_m"] is None
     assert s2.attrs["kontrollintervall_monate"] == 12 and s2.attrs["naechste_kontrolle"] == "2023-06-01"
     s3 = p.store.get("trees", "S-3")  # no dates: nothing invented
     assert s3.attrs["naechste_kontrolle"] is None and s3.attrs["kontrollintervall_monate"] is None
