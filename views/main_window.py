@@ -96,6 +96,10 @@ class MainWindow(QMainWindow):
         from views.flood_panel import install_flood
         self.flood_panel = install_flood(self)
         # --- end Starkregen ---
+        # --- Hitze: „Simulation > Hitze …“, result dock with the heat-stress overlay ---
+        from views.heat_panel import install_heat
+        self.heat_panel = install_heat(self)
+        # --- end Hitze ---
         self.statusBar().showMessage("Bereit")
 
     # ----------------------------------------------------------------- layout
@@ -396,6 +400,7 @@ class MainWindow(QMainWindow):
             self._import[1].close()
             self._import = None
         self.flood_panel.close_panel()
+        self.heat_panel.close_panel()
         self.view.close_view()
         super().closeEvent(event)
         if self.published_twin is not None:  # remove the unpacked package files
