@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QLabel, QPushButton,
-                               QSlider, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
+                               QVBoxLayout, QWidget)
 
 from layers.flood import (DEPTH_MIN_M, HAZARD_CLASSES, MODES, OVERLAY_NAME, FloodOverlay, hazard_classes, legend, load_overlay,
                           time_label)
 from twin.errors import TwinError
 from views import notify
-from views.workers import OK, Worker
+from views.result_dock import Workers, add_result_dock, draw_overlay, scene_terrain, simulation_menu
+from views.workers import OK
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 PLAY_INTERVAL_MS = 400
 #: side of the box the camera frames around the deepest water [m]
 FRAME_SIZE_M = 250.0
-AMBIENT = 0.35
 
 
 def _german(value: float, digits: int = 2) -> str:
@@ -49,7 +49,7 @@ class FloodPanel(QWidget):
         self.runs: list = []
         self._pending: str | None = None  # run to show once the scene (terrain) is there
         self._generation = 0
-        self._workers: set[Worker] = set()
+        self._workers = Workers(self)
         self._role = window.role  # the role whose view the run list was read in
 
         self.run_combo = QComboBox()
@@ -168,23 +168,14 @@ class FloodPanel(QWidget):
         self._pending = None
         self._generation += 1
         generation, project, mode = self._generation, self.source(), self.mode()
-        terrain = next((layer.mesh for layer in scene.layers
-                        if layer.config.kind == "terrain" and layer.config.source == "dgm" and not layer.is_empty),
-                       None)
-        if terrain is None:
-            terrain = next((layer.mesh for layer in scene.layers
-                            if layer.config.kind == "terrain" and not layer.is_empty), None)
+        terrain = scene_terrain(scene)
         origin = scene.origin
         self.info.setText("Lade Ergebnis …")
 
         def task(progress, cancel):
             return generation, load_overlay(project, run_id, origin, terrain, mode=mode)
 
-        worker = Worker(task, self)
-        self._workers.add(worker)
-        worker.done.connect(self._loaded)
-        worker.finished.connect(lambda w=worker: (self._workers.discard(w), w.deleteLater()))
-        worker.start()
+        self._workers.spawn(task, self._loaded)
 
     @Slot(str, object)
     def _loaded(self, outcome: str, payload: object) -> None:
@@ -206,12 +197,7 @@ class FloodPanel(QWidget):
             self.mode_combo.blockSignals(False)
         overlay.set_index(min(self.slider.value(), max(overlay.n_times - 1, 0)))
         overlay.set_mode(self.mode())
-        plotter = self.main.view.actors.plotter
-        plotter.remove_actor(OVERLAY_NAME, render=False)
-        if not overlay.is_empty:
-            actor = plotter.add_mesh(overlay.mesh, scalars="rgba", rgb=True, name=OVERLAY_NAME, pickable=False,
-                                     ambient=AMBIENT, diffuse=1.0 - AMBIENT, show_scalar_bar=False, render=False)
-            actor.SetVisibility(self.show_box.isChecked())
+        draw_overlay(self.main, OVERLAY_NAME, overlay.mesh, self.show_box.isChecked())
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(overlay.n_times - 1, 0))
         self.slider.setValue(overlay.index)
@@ -397,9 +383,7 @@ class FloodPanel(QWidget):
     def close_panel(self) -> None:
         """Stop the animation and wait for loading workers (before the 3D view goes away)."""
         self.timer.stop()
-        for worker in list(self._workers):
-            worker.done.disconnect()
-            worker.wait()
+        self._workers.wait_all()
         progress = getattr(self.main, "heavy_rain_progress", None)
         if progress is not None:  # a simulation was cancelled by closing the window
             progress.close()
@@ -409,15 +393,8 @@ class FloodPanel(QWidget):
 def install_flood(window: MainWindow) -> FloodPanel:
     """Add the „Starkregen“ dock (right side) and the menu „Simulation“ (running only when writable)."""
     panel = FloodPanel(window)
-    dock = QDockWidget("Starkregen", window)
-    dock.setObjectName("Starkregen")
-    dock.setWidget(panel)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock, Qt.Orientation.Vertical)
-    window.tabifyDockWidget(window._inspector_dock, dock)  # a tab next to „Eigenschaften“: the full height
-    dock.toggleViewAction().setText("Starkregen-&Ergebnisse")
-    menu = window.menuBar().addMenu("&Simulation")
+    dock = add_result_dock(window, panel, "Starkregen", "Starkregen-&Ergebnisse")
+    menu = simulation_menu(window)
     if not window.read_only:
         from views.heavy_rain_dialog import ask_heavy_rain
 

@@ -14,19 +14,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QLabel, QMenu, QSlider,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from layers.heat import MODES, OVERLAY_NAME, HeatOverlay, legend, load_heat_overlay
 from twin.errors import TwinError
 from twin.sim.heat.record import HeatRunRecord, compare_heat_runs, list_heat_runs, release_heat_run
 from views import notify
-from views.workers import OK, Task, Worker
+from views.result_dock import Workers, add_result_dock, draw_overlay, scene_terrain, simulation_menu
+from views.workers import OK, Task
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
-
-AMBIENT = 0.35
 
 
 def _german(value: float, digits: int = 1) -> str:
@@ -70,7 +68,7 @@ class HeatPanel(QWidget):
         self.runs: list[HeatRunRecord] = []
         self._pending: str | None = None  # run to show once the scene (terrain) is there
         self._generation = 0
-        self._workers: set[Worker] = set()
+        self._workers = Workers(self)
         self._role = window.role
         self._wanted = "klasse_max"  # the display the user chose last (kept across runs)
 
@@ -178,11 +176,7 @@ class HeatPanel(QWidget):
             self.show_run(run_id)
 
     def _spawn(self, task: Task, slot) -> None:
-        worker = Worker(task, self)
-        self._workers.add(worker)
-        worker.done.connect(slot)
-        worker.finished.connect(lambda w=worker: (self._workers.discard(w), w.deleteLater()))
-        worker.start()
+        self._workers.spawn(task, slot)
 
     def show_run(self, run_id: str) -> None:
         """Load a run's overlay in a worker (draped on the current terrain); ``overlay_shown`` follows."""
@@ -199,9 +193,7 @@ class HeatPanel(QWidget):
         self._pending = None
         self._generation += 1
         generation, project, mode, origin = self._generation, self.source(), self._wanted, scene.origin
-        terrains = [layer for layer in scene.layers if layer.config.kind == "terrain" and not layer.is_empty]
-        dgm = [layer for layer in terrains if layer.config.source == "dgm"]
-        terrain = (dgm or terrains)[0].mesh if terrains else None
+        terrain = scene_terrain(scene)
         self.info.setText("Lade Ergebnis …")
         self._spawn(lambda progress, cancel: (generation, load_heat_overlay(project, run_id, origin, terrain,
                                                                               mode=mode)), self._loaded)
@@ -227,15 +219,7 @@ class HeatPanel(QWidget):
         self.slider.setRange(0, max(len(overlay.hours) - 1, 0))
         self.slider.setValue(overlay.hour_index)
         self.slider.blockSignals(False)
-        plotter = self.main.view.actors.plotter
-        plotter.remove_actor(OVERLAY_NAME, render=False)
-        if not overlay.is_empty:
-            actor = plotter.add_mesh(overlay.mesh, scalars="rgba", rgb=True, name=OVERLAY_NAME, pickable=False,
-                                     ambient=AMBIENT, diffuse=1.0 - AMBIENT, show_scalar_bar=False, render=False)
-            # drawn in the opaque pass (alpha still blends): in the translucent pass VTK's order-independent
-            # translucency hides a layer lying this close (HEAT_LIFT_M) above the opaque terrain
-            actor.ForceOpaqueOn()
-            actor.SetVisibility(self.show_box.isChecked())
+        draw_overlay(self.main, OVERLAY_NAME, overlay.mesh, self.show_box.isChecked(), force_opaque=True)
         self._update_controls()
         self._describe()
         self.main.view.refresh()
@@ -479,35 +463,18 @@ class HeatPanel(QWidget):
 
     def close_panel(self) -> None:
         """Wait for loading workers (before the 3D view goes away) and close a simulation's progress dialog."""
-        for worker in list(self._workers):
-            worker.done.disconnect()
-            worker.wait()
+        self._workers.wait_all()
         progress = getattr(self.main, "heat_progress", None)
         if progress is not None:
             progress.close()
             self.main.heat_progress = None
 
 
-def _simulation_menu(window: MainWindow) -> QMenu:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and menu.title().replace("&", "") == "Simulation":
-            return menu
-    return window.menuBar().addMenu("&Simulation")
-
-
 def install_heat(window: MainWindow) -> HeatPanel:
     """Add the „Hitze“ dock (a tab next to „Eigenschaften“) and its entries in the menu „Simulation“."""
     panel = HeatPanel(window)
-    dock = QDockWidget("Hitze", window)
-    dock.setObjectName("Hitze")
-    dock.setWidget(panel)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock, Qt.Orientation.Vertical)
-    window.tabifyDockWidget(window._inspector_dock, dock)
-    dock.toggleViewAction().setText("&Hitze-Ergebnisse")
-    menu = _simulation_menu(window)
+    dock = add_result_dock(window, panel, "Hitze", "&Hitze-Ergebnisse")
+    menu = simulation_menu(window)
     separator = next((a for a in menu.actions() if a.isSeparator()), None)
     if not window.read_only:
         from views.heat_dialog import ask_heat
