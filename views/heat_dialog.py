@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton, QSpinBox, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget)
 
 from twin.dem import project_dem
 from twin.errors import TwinError
@@ -20,15 +20,20 @@ from twin.project import Project
 from twin.sim.heat.weather import PRESETS, HotDay, preset, read_weather_csv
 from twin.variants import list_variants
 from views import notify
+from views.progress_dialog import ProgressDialog
 from views.workers import CANCELLED, OK, Worker
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
 
-STEPS = 1000
 CSV = "csv"
 #: cell sizes offered besides the DEM resolution [m]
 CELL_SIZES = (1.0, 2.0, 5.0, 10.0)
+
+
+def _progress(title: str, parent: QWidget | None = None) -> ProgressDialog:
+    """„Berechne „…“ …“ with the model's messages and „Abbrechen“."""
+    return ProgressDialog(f"Berechne „{title}“ …", "Hitze-Simulation", parent)
 
 
 def _metres(value: float) -> str:
@@ -177,24 +182,6 @@ class HeatDialog(QDialog):
         self.accept()
 
 
-class HeatProgressDialog(QProgressDialog):
-    """„Berechne … “ with the model's stage texts and „Abbrechen“."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(f"Berechne „{title}“ …", "Abbrechen", 0, STEPS, parent)
-        self.setWindowTitle("Hitze-Simulation")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(0)
-        self.setMinimumWidth(460)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setValue(0)
-
-    def report(self, fraction: float, message: str) -> None:
-        self.setValue(int(min(max(fraction, 0.0), 1.0) * STEPS))
-        self.setLabelText(message)
-
-
 def _m2(value: float) -> str:
     return f"{value:,.0f}".replace(",", ".") + " m²"
 
@@ -212,7 +199,7 @@ def start_heat(window: MainWindow, req: HeatRequest) -> Worker | None:
         return run_heat(project, req.day, req.weather, variant=req.variant, hours=req.hours,
                         cell_size_m=req.cell_size_m, progress=progress, cancel=cancel, title=req.title)
 
-    dialog = HeatProgressDialog(req.title, window)
+    dialog = _progress(req.title, window)
     dialog.show()
     worker = window._start(task)
     worker.progress.connect(dialog.report)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressDialog, QPushButton,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSpinBox, QStackedWidget, QWidget)
 
 from twin.errors import TwinError
@@ -20,16 +19,21 @@ from twin.project import Project
 from twin.sim.losses import DEFAULT_SOIL, SOIL_INFILTRATION_MM_H
 from twin.variants import list_variants
 from views import notify
+from views.progress_dialog import ProgressDialog
 from views.workers import CANCELLED, OK, Worker
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
 
-STEPS = 1000
 #: return periods offered (KOSTRA-DWD-2020 tabulates 1 … 100 a)
 RETURN_PERIODS = (1, 2, 3, 5, 10, 20, 30, 50, 100)
 KOSTRA, HYETOGRAPH = 0, 1
 DEFAULT_HYETOGRAPH = "5; 40\n10; 80\n15; 40"
+
+
+def _progress(title: str, parent: QWidget | None = None) -> ProgressDialog:
+    """„Berechne „…“ …“ with the model's messages and „Abbrechen“."""
+    return ProgressDialog(f"Berechne „{title}“ …", "Starkregen-Simulation", parent)
 
 
 def parse_hyetograph(text: str) -> list[tuple[float, float]]:
@@ -235,24 +239,6 @@ class HeavyRainDialog(QDialog):
         self.accept()
 
 
-class HeavyRainProgressDialog(QProgressDialog):
-    """„Starkregen wird berechnet …“: model time and wall time from the solver's messages, „Abbrechen“."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(f"Berechne „{title}“ …", "Abbrechen", 0, STEPS, parent)
-        self.setWindowTitle("Starkregen-Simulation")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(0)
-        self.setMinimumWidth(460)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setValue(0)
-
-    def report(self, fraction: float, message: str) -> None:
-        self.setValue(int(min(max(fraction, 0.0), 1.0) * STEPS))
-        self.setLabelText(message)
-
-
 def start_heavy_rain(window: MainWindow, scenario) -> Worker | None:
     """Run ``scenario`` in a worker of ``window`` with a progress dialog; the result goes to the flood panel."""
     if window.read_only:
@@ -265,7 +251,7 @@ def start_heavy_rain(window: MainWindow, scenario) -> Worker | None:
     def task(progress, cancel):
         return run_heavy_rain(project, scenario, progress, cancel)
 
-    dialog = HeavyRainProgressDialog(scenario.title, window)
+    dialog = _progress(scenario.title, window)
     dialog.show()
     worker = window._start(task)
     worker.progress.connect(dialog.report)
