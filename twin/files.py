@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -26,3 +30,36 @@ def read_text(path: Path, what: str, error: type) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252")
+
+
+class StagedFolder:
+    """A hidden scratch folder beside its final place; :meth:`place` moves it there."""
+
+    def __init__(self, final: Path) -> None:
+        self.final = final
+        self.path = final.with_name(f".{final.name}.unfertig")
+        self.placed = False
+
+    def place(self) -> None:
+        """Move the scratch folder to its final place (the last step of the store transaction)."""
+        os.replace(self.path, self.final)
+        self.placed = True
+
+
+@contextmanager
+def staged_folder(final: Path) -> Iterator[StagedFolder]:
+    """Write result files into a scratch folder and place it with the store transaction: if anything fails –
+    also the transaction's commit after :meth:`StagedFolder.place` – neither the scratch folder nor the
+    placed folder stays behind."""
+    stage = StagedFolder(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(stage.path, ignore_errors=True)
+    stage.path.mkdir()
+    try:
+        yield stage
+    except BaseException:
+        if stage.placed:
+            shutil.rmtree(final, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(stage.path, ignore_errors=True)

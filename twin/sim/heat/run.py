@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import os
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,7 +21,7 @@ from rasterio import features
 from twin import rasters
 from twin.cancel import cancel_fn
 from twin.errors import Cancelled
-from twin.files import file_sha256
+from twin.files import file_sha256, staged_folder
 from twin.model.heat import HEAT_LAYERS, HEAT_RUNS
 from twin.project import Project
 from twin.sim.heat.model import COVER_ORDER, DAY_HOURS, HeatInputs, HeatResult, heat_day
@@ -177,14 +175,8 @@ def _record(run_id: str, created: _dt.datetime, title: str, variant: str | None,
 def _store(project: Project, record: HeatRunRecord, grid: SolverGrid, r: HeatResult, check, actor: str) -> None:
     """COGs into a scratch folder, then row, register and the folder move in one transaction."""
     store = project.store
-    final = project.root / RESULT_DIR / record.run_id
-    scratch = final.with_name(f".{record.run_id}.unfertig")
-    final.parent.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(scratch, ignore_errors=True)
-    scratch.mkdir()
-    moved = False
-    try:
-        _write(scratch, r, grid, check)
+    with staged_folder(project.root / RESULT_DIR / record.run_id) as stage:
+        _write(stage.path, r, grid, check)
         check()
         with store.transaction():
             for schema in HEAT_LAYERS:
@@ -194,16 +186,9 @@ def _store(project: Project, record: HeatRunRecord, grid: SolverGrid, r: HeatRes
                 store.register_raster(name=raster_name(record.run_id, key),
                                       kind=KIND_MAP if key in MAP_KEYS else KIND_RESULT, provenance_id=None,
                                       path=record.rasters[key], crs=grid.crs, bounds=grid.bounds,
-                                      resolution=(grid.dx, grid.dx), sha256=file_sha256(scratch / name))
+                                      resolution=(grid.dx, grid.dx), sha256=file_sha256(stage.path / name))
             check()
-            os.replace(scratch, final)
-            moved = True
-    except BaseException:
-        if moved:
-            shutil.rmtree(final, ignore_errors=True)
-        raise
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+            stage.place()
 
 
 def _write(folder: Path, r: HeatResult, grid: SolverGrid, check: Callable[[], None]) -> None:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import shutil
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -25,7 +23,7 @@ from shapely.geometry import MultiPolygon
 
 from twin.cancel import cancel_fn
 from twin.errors import Cancelled
-from twin.files import file_sha256
+from twin.files import file_sha256, staged_folder
 from twin.model.flood import FLOOD_AFFECTED_BUILDINGS, FLOOD_LAYERS, FLOOD_RUNS, FLOODED_ROADS
 from twin.project import Project
 from twin.sim.flood import Boundary, FloodInputs, FloodParams, Inflow, TimeSeries, run_flood
@@ -174,13 +172,8 @@ def _record(project: Project, run_id: str, created: datetime, sc: HeavyRainScena
 def _store(project: Project, record: RunRecord, grid: SolverGrid, result, check, actor: str) -> None:
     """Write COGs to a temporary folder, then rows, register and the folder move in one transaction."""
     store = project.store
-    final = project.root / RESULT_DIR / record.run_id
-    tmp = final.with_name(f".{record.run_id}.tmp")
-    final.parent.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    moved = False
-    try:
+    with staged_folder(project.root / RESULT_DIR / record.run_id) as stage:
+        tmp = stage.path
         open_cells = ~grid.blocked
         hmax = np.where(open_cells, result.max_depth, NODATA).astype(np.float32)
         vmax = np.where(open_cells, result.max_speed, NODATA).astype(np.float32)
@@ -213,14 +206,7 @@ def _store(project: Project, record: RunRecord, grid: SolverGrid, result, check,
                                       kind=KIND_HAZARD if key == "gefahrenklassen" else KIND_RESULT,
                                       provenance_id=None, **entry)
             check()
-            os.replace(tmp, final)
-            moved = True
-    except BaseException:
-        if moved:
-            shutil.rmtree(final, ignore_errors=True)
-        raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+            stage.place()
 
 
 # --------------------------------------------------------------------------- helpers
