@@ -20,8 +20,8 @@ from twin.project import Project
 from twin.sim.heat.weather import PRESETS, HotDay, preset, read_weather_csv
 from twin.variants import list_variants
 from views import notify
-from views.progress_dialog import ProgressDialog
-from views.workers import CANCELLED, OK, Worker
+from views.progress_dialog import run_with_progress
+from views.workers import Worker
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 CSV = "csv"
 #: cell sizes offered besides the DEM resolution [m]
 CELL_SIZES = (1.0, 2.0, 5.0, 10.0)
-
-
-def _progress(title: str, parent: QWidget | None = None) -> ProgressDialog:
-    """„Berechne „…“ …“ with the model's messages and „Abbrechen“."""
-    return ProgressDialog(f"Berechne „{title}“ …", "Hitze-Simulation", parent)
 
 
 def _metres(value: float) -> str:
@@ -199,33 +194,11 @@ def start_heat(window: MainWindow, req: HeatRequest) -> Worker | None:
         return run_heat(project, req.day, req.weather, variant=req.variant, hours=req.hours,
                         cell_size_m=req.cell_size_m, progress=progress, cancel=cancel, title=req.title)
 
-    dialog = _progress(req.title, window)
-    dialog.show()
-    worker = window._start(task)
-    worker.progress.connect(dialog.report)
-    dialog.canceled.connect(worker.cancel)
-    dialog.canceled.connect(lambda: dialog.setLabelText("Breche ab …"))
-    window.heat_progress = dialog
-    window.statusBar().showMessage(f"Berechne Hitze „{req.title}“ …")
-
-    def finished(outcome: str, payload: object) -> None:
-        dialog.reset()
-        dialog.close()
-        dialog.deleteLater()
-        window.heat_progress = None
-        if outcome == OK:
-            rec = payload
-            window.statusBar().showMessage(
-                f"Hitze „{rec.title}“ berechnet: {_m2(rec.strong_heat_m2)} mit starkem Hitzestress oder mehr "
-                f"(Rechenzeit {rec.wall_s:.0f} s)")
-        elif outcome == CANCELLED:
-            window.statusBar().showMessage("Hitze-Simulation abgebrochen; es wurde kein Ergebnis gespeichert.", 8000)
-        else:
-            notify.error(window, f"Die Hitze-Simulation ist fehlgeschlagen: {payload}")
-        window.heat_panel.run_done(outcome, payload)
-
-    worker.done.connect(finished)
-    return worker
+    return run_with_progress(
+        window, task, kind="Hitze", title=req.title, progress_attr="heat_progress",
+        done_text=lambda rec: (f"Hitze „{rec.title}“ berechnet: {_m2(rec.strong_heat_m2)} mit starkem Hitzestress "
+                               f"oder mehr (Rechenzeit {rec.wall_s:.0f} s)"),
+        on_done=window.heat_panel.run_done)
 
 
 def ask_heat(window: MainWindow) -> Worker | None:

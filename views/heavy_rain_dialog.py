@@ -19,8 +19,8 @@ from twin.project import Project
 from twin.sim.losses import DEFAULT_SOIL, SOIL_INFILTRATION_MM_H
 from twin.variants import list_variants
 from views import notify
-from views.progress_dialog import ProgressDialog
-from views.workers import CANCELLED, OK, Worker
+from views.progress_dialog import run_with_progress
+from views.workers import Worker
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 RETURN_PERIODS = (1, 2, 3, 5, 10, 20, 30, 50, 100)
 KOSTRA, HYETOGRAPH = 0, 1
 DEFAULT_HYETOGRAPH = "5; 40\n10; 80\n15; 40"
-
-
-def _progress(title: str, parent: QWidget | None = None) -> ProgressDialog:
-    """„Berechne „…“ …“ with the model's messages and „Abbrechen“."""
-    return ProgressDialog(f"Berechne „{title}“ …", "Starkregen-Simulation", parent)
 
 
 def parse_hyetograph(text: str) -> list[tuple[float, float]]:
@@ -251,34 +246,11 @@ def start_heavy_rain(window: MainWindow, scenario) -> Worker | None:
     def task(progress, cancel):
         return run_heavy_rain(project, scenario, progress, cancel)
 
-    dialog = _progress(scenario.title, window)
-    dialog.show()
-    worker = window._start(task)
-    worker.progress.connect(dialog.report)
-    dialog.canceled.connect(worker.cancel)
-    dialog.canceled.connect(lambda: dialog.setLabelText("Breche ab …"))
-    window.heavy_rain_progress = dialog
-    window.statusBar().showMessage(f"Berechne Starkregen „{scenario.title}“ …")
-
-    def finished(outcome: str, payload: object) -> None:
-        dialog.reset()
-        dialog.close()
-        dialog.deleteLater()
-        window.heavy_rain_progress = None
-        if outcome == OK:
-            rec = payload
-            window.statusBar().showMessage(
-                f"Starkregen „{rec.title}“ berechnet: {rec.affected_buildings} Gebäude betroffen, "
-                f"{rec.flooded_roads} Straßenabschnitte überflutet (Rechenzeit {rec.wall_s:.0f} s)")
-        elif outcome == CANCELLED:
-            window.statusBar().showMessage("Starkregen-Simulation abgebrochen; es wurde kein Ergebnis gespeichert.",
-                                           8000)
-        else:
-            notify.error(window, f"Die Starkregen-Simulation ist fehlgeschlagen: {payload}")
-        window.flood_panel.run_done(outcome, payload)
-
-    worker.done.connect(finished)
-    return worker
+    return run_with_progress(
+        window, task, kind="Starkregen", title=scenario.title, progress_attr="heavy_rain_progress",
+        done_text=lambda rec: (f"Starkregen „{rec.title}“ berechnet: {rec.affected_buildings} Gebäude betroffen, "
+                               f"{rec.flooded_roads} Straßenabschnitte überflutet (Rechenzeit {rec.wall_s:.0f} s)"),
+        on_done=window.flood_panel.run_done)
 
 
 def ask_heavy_rain(window: MainWindow) -> Worker | None:
