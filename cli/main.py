@@ -11,6 +11,7 @@ from cli import variant_cmd
 from cli import auskunft_cmd
 from cli import heavy_rain_cmd
 from cli import heat_cmd
+from cli import field_cmd
 from cli.console import fail
 from twin.errors import TwinError
 
@@ -36,6 +37,7 @@ app.command("starkregen", help="Starkregen simulieren (KOSTRA-Bemessungsregen od
     heavy_rain_cmd.starkregen)
 app.command("hitze", help="Hitzebelastung (UTCI) eines heißen Tages berechnen; --liste, --vergleich, --freigeben.")(
     heat_cmd.hitze)
+app.add_typer(field_cmd.app, name="field", help="Feldarbeit: Tablet-Pakete (QField) ausgeben und zurückspielen.")
 
 
 def main() -> None:

@@ -96,3 +96,19 @@ def ogr2ogr_available():
         if require_postgis():  # true on CI
             pytest.fail("ogr2ogr fehlt, .ci/run installiert gdal-bin")
         pytest.skip("gdal-bin (ogr2ogr) nicht installiert")
+
+
+@pytest.fixture(scope="session")
+def gdal_python() -> str:
+    """A Python with GDAL's own bindings (osgeo), to edit GeoPackages through OGR as QGIS/QField do.
+
+    .ci/run installs python3-gdal, so on CI a missing one is an error, elsewhere a skip.
+    """
+    import subprocess
+
+    for exe in ("/usr/bin/python3", shutil.which("python3") or ""):
+        if exe and subprocess.run([exe, "-c", "from osgeo import ogr"], capture_output=True).returncode == 0:
+            return exe
+    if require_postgis():  # true on CI
+        pytest.fail("Python mit GDAL (osgeo) fehlt, .ci/run installiert python3-gdal")
+    pytest.skip("python3-gdal (osgeo) nicht installiert")

@@ -85,6 +85,8 @@ class ProjectSection(_Model):
     vertical_crs: int | None = 7837
     extent: tuple[float, float, float, float] | None = None
     extent_tolerance: float = Field(2000.0, ge=0)
+    #: identity of the project (field packages name it; given at the first field export if missing)
+    id: str | None = None
 
     @field_validator("crs")
     @classmethod

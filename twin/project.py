@@ -112,6 +112,16 @@ class Project:
     def pointclouds_dir(self) -> Path:
         return self.root / "pointclouds"
 
+    @property
+    def project_id(self) -> str:
+        """The project's identity (a UUID in twin.toml; created and saved on first use)."""
+        if not self.config.project.id:
+            import uuid
+
+            self.config.project.id = uuid.uuid4().hex
+            self.save_config()
+        return self.config.project.id
+
     def check_extent(self, bounds: BBox, *, path: str | Path | None = None) -> None:
         """Raise ExtentError if data bounds do not touch the project extent (plus tolerance)."""
         if not self.overlaps_extent(bounds):

@@ -106,6 +106,7 @@ SEWER_OBSERVATIONS = LayerSchema(
         Field("zustandsklasse", "integer", "Klasse der Beobachtung (DWA-M 149-3)"),
         Field("klasse_inspektion", "integer", "Klasse der Inspektion (DWA-M 149-3)"),
         Field("klasse_datei", "text", "Klasse wie in der Datei (Verfahren:Wert)"),
+        Field("foto", "text", "Foto"),
         Field("source_file", "text", "Quelldatei"),
     ),
 )

@@ -45,8 +45,9 @@ def check_policy(policy: Policy, schemas: dict[str, LayerSchema],
         line = line_of(lines, loc)
         problems.append(f"Zeile {line}: {msg}" if line else msg)
 
-    for role, rule in policy.roles.items():
-        base = ("roles", role)
+    rules = [(("roles", r), r, rule) for r, rule in policy.roles.items()]
+    rules += [(("field_teams", t), t, team) for t, team in policy.field_teams.items()]
+    for base, role, rule in rules:
         if rule.all:
             if rule.layers or rule.hidden or rule.aggregations:
                 say(base + ("all",), f"Rolle '{role}': \"all = true\" sieht alles; Einzelregeln (layers, hidden, "
@@ -76,6 +77,14 @@ def check_policy(policy: Policy, schemas: dict[str, LayerSchema],
             elif layer not in rule.layers:
                 say(loc, f"Rolle '{role}': raster_rows '{kind}' verweist auf '{layer}', den die Rolle nicht sieht – "
                          "widersprüchlich")
+        for name in getattr(rule, "edit", []):
+            lr = rule.layers.get(name)
+            if lr is None:
+                say(base + ("edit",), f"Feldteam '{role}': Layer '{name}' soll bearbeitet werden, ist für das Team "
+                                      "aber nicht sichtbar (unter layers fehlt eine Regel)")
+            elif lr.rows:
+                say(base + ("edit",), f"Feldteam '{role}': Layer '{name}' wird bearbeitet und darf daher keine "
+                                      "Zeilenregeln haben")
         undecided = sorted(n for n in set(schemas) - set(rule.layers) - set(rule.hidden)
                            if LAYERS_SINCE_FORMAT.get(n, 1) <= policy.format_version)
         if undecided:

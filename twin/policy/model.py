@@ -37,9 +37,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 ROLES = ("verwaltung", "rat", "buerger")
 #: current policy file format; layers that came with a later format than a project's file are hidden for
 #: Rat and Bürger until the file decides them (old projects keep loading, deny by default)
-POLICY_FORMAT = 3
+POLICY_FORMAT = 4
 LAYERS_SINCE_FORMAT: dict[str, int] = {"flood_runs": 2, "flood_affected_buildings": 2, "flooded_roads": 2,
-                                      "heat_runs": 3}
+                                      "heat_runs": 3, "water_work_orders": 4, "field_packages": 4,
+                                      "field_conflicts": 4}
 ROLE_TITLES = {"verwaltung": "Verwaltungszwilling", "rat": "Ratszwilling", "buerger": "Bürgerzwilling"}
 #: what a variant's release state makes visible per role (``twin.variants`` stores the state)
 RELEASED_FOR = {"verwaltung": None, "rat": ("rat", "oeffentlich"), "buerger": ("oeffentlich",)}
@@ -120,11 +121,33 @@ class RoleRule(_Model):
     pointclouds: bool = False
 
 
-class Policy(_Model):
-    """The whole policy: one rule set per role."""
+class FieldTeam(RoleRule):
+    """A field team (Feldteam): what its tablet package holds, like a role, and which layers it edits.
 
-    format_version: Literal[1, 2, 3] = POLICY_FORMAT
+    Every layer of ``edit`` must be visible to the team with its key; the other visible layers go into the
+    package read-only (context). ``meter_changes = true`` adds the meter-change form (Zählerwechsel).
+    """
+
+    edit: list[str] = Field(default_factory=list, description="Layer, die das Team bearbeitet")
+    meter_changes: bool = Field(False, description="Zählerwechsel im Feld erfassen")
+
+
+class Policy(_Model):
+    """The whole policy: one rule set per role, and per field team (format 4)."""
+
+    format_version: Literal[1, 2, 3, 4] = POLICY_FORMAT
     roles: dict[Literal["verwaltung", "rat", "buerger"], RoleRule]
+    field_teams: dict[str, FieldTeam] = Field(default_factory=dict)
+
+    @field_validator("field_teams")
+    @classmethod
+    def _team_names(cls, v: dict[str, FieldTeam]) -> dict[str, FieldTeam]:
+        for name, team in v.items():
+            if name in ROLES:
+                raise ValueError(f"Feldteam '{name}' heißt wie eine Rolle; bitte anders benennen")
+            if team.all:
+                raise ValueError(f"Feldteam '{name}': \"all = true\" gibt es nur für die Verwaltung")
+        return v
 
     @field_validator("roles")
     @classmethod
@@ -135,4 +158,10 @@ class Policy(_Model):
         return v
 
     def role(self, name: str) -> RoleRule:
-        return self.roles[name]  # type: ignore[index]
+        """The rule set of a role or a field team."""
+        if name in self.roles:
+            return self.roles[name]  # type: ignore[index]
+        return self.field_teams[name]
+
+    def knows(self, name: str) -> bool:
+        return name in self.roles or name in self.field_teams

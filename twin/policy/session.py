@@ -30,8 +30,9 @@ class RoleSession:
     """Read access to a store as one role of the policy (``verwaltung`` sees everything)."""
 
     def __init__(self, store: Store, policy: Policy, role: str) -> None:
-        if role not in policy.roles:
-            raise AccessDenied(f"Unbekannte Rolle '{role}' (bekannt: {', '.join(policy.roles)}).")
+        if not policy.knows(role):
+            raise AccessDenied(f"Unbekannte Rolle oder unbekanntes Feldteam '{role}' (bekannt: "
+                               f"{', '.join([*policy.roles, *policy.field_teams])}).")
         self.store, self.policy, self.role = store, policy, role
         self.rule = policy.role(role)
 

@@ -1,0 +1,1 @@
+"""Field work: tablet packages for QField and the conflict-safe sync back (no Qt)."""
