@@ -80,12 +80,13 @@ def sync(directory: Dir, package: Annotated[Path, typer.Argument(help="Paketordn
 @app.command("pakete", help="Ausgegebene Feldpakete mit Synchronisationsstand.")
 def pakete(directory: Dir) -> None:
     with open_project(directory) as project:
-        table = Table("Paket", "Team", "Titel", "erstellt", "Stand", "zuletzt synchronisiert", "offene Konflikte")
+        table = Table("Team", "Titel", "erstellt", "Stand", "zuletzt synchronisiert", "offene Konflikte")
+        table.add_column("Paket", no_wrap=True)
         for p in packages(project):
             a = p.attrs
             n = len(open_conflicts(project, a["paket_id"]))
-            table.add_row(a["paket_id"][:8], a["team"], a["titel"], str(a["erstellt_am"])[:16], str(a["stand"]),
-                          str(a["zuletzt_synchronisiert"] or "–")[:16], str(n))
+            table.add_row(a["team"], a["titel"], str(a["erstellt_am"])[:16], str(a["stand"]),
+                          str(a["zuletzt_synchronisiert"] or "–")[:16], str(n), a["paket_id"][:8])
         console.print(table)
 
 
@@ -116,11 +117,12 @@ def konflikte(directory: Dir,
 
 
 def _print_conflicts(rows: list[dict]) -> None:
-    table = Table("ID", "Art", "Layer", "Objekt", "Feld", "beim Export", "Büro", "Tablet", "von")
+    table = Table("Art", "Layer", "Objekt", "Feld", "beim Export", "Büro", "Tablet", "von")
+    table.add_column("ID", no_wrap=True)
     for a in rows:
-        table.add_row(a["konflikt_id"], KIND_TITLES.get(a["art"], a["art"]), a["layer"], str(a["objekt"] or "–"),
+        table.add_row(KIND_TITLES.get(a["art"], a["art"]), a["layer"], str(a["objekt"] or "–"),
                       str(a["feld"] or "–"), _short(a["wert_basis"]), _short(a["wert_buero"]),
-                      _short(a["wert_tablet"]), str(a.get("bearbeitet_von") or "–"))
+                      _short(a["wert_tablet"]), str(a.get("bearbeitet_von") or "–"), a["konflikt_id"])
     console.print(table)
 
 

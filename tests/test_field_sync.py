@@ -14,7 +14,7 @@ import pytest
 
 from twin.errors import ConfigError, PackageError, ProjectError
 from twin.field.export import export_package, snapshot_path
-from twin.field.resolve import open_conflicts, resolve_conflict
+from twin.field.resolve import ConflictError, open_conflicts, resolve_conflict
 from twin.field.sync import sync_package
 from twin.store.base import Feature
 
@@ -219,7 +219,7 @@ def test_conflicts_are_resolved_explicitly(two_tablets):
     assert not open_conflicts(p)
     done = p.store.get("field_conflicts", by["B0001", "vitalitaet"]).attrs
     assert done["status"] == "entschieden" and done["entschieden_von"] == "Frau Lang"
-    with pytest.raises(PackageError.__mro__[1]):  # TwinError: decided already
+    with pytest.raises(ConflictError):  # TwinError: decided already
         resolve_conflict(p, by["B0001", "vitalitaet"], "buero")
 
 
@@ -354,3 +354,33 @@ def test_export_and_sync_on_both_backends(new_project, tmp_path, gdal_python):
 
 def _norm(v):
     return None if v in (None, "") else str(v)
+
+
+def test_office_deletion_read_only_layers_and_equal_values(sample_project, tmp_path, gdal_python):
+    p = sample_project
+    res = export_package(p, "bauhof", tmp_path / "pkg")
+    office_edit(p, "trees", "B0001", vitalitaet="2")
+    p.store.delete("trees", ["B0005"], actor="Büro")
+    parcel = sorted(f.attrs["flurstueckskennzeichen"] for f in p.store.features("parcels"))[0]
+    lage = p.store.get("parcels", parcel).attrs["lagebezeichnung"]
+    gdal_edit(gdal_python, res.path, [
+        {"op": "update", "layer": "trees", "where": {"baumnummer": "B0001"}, "set": {"vitalitaet": "2"}},
+        {"op": "update", "layer": "trees", "where": {"baumnummer": "B0005"}, "set": {"vitalitaet": "3"}},
+        {"op": "update", "layer": "parcels", "where": {"flurstueckskennzeichen": parcel},
+         "set": {"lagebezeichnung": "Irgendwo 1"}},
+        {"op": "update", "layer": "water_meters", "where": {"zaehlernummer": "KZ4100075"},
+         "set": {"status": "ausgebaut", "strasse": "Hauptstr."}},
+    ], tmp_path)
+    r = sync_package(p, res.path)
+    kinds = sorted((c["art"], c["layer"], c["objekt"], c["feld"]) for c in r.conflicts)
+    assert kinds == [("entfernt", "trees", "B0005", None), ("nicht_bearbeitbar", "parcels", parcel, None),
+                     ("nicht_bearbeitbar", "water_meters", "KZ4100075", "status")]  # same value "2": no conflict
+    assert p.store.get("trees", "B0005") is None
+    assert p.store.get("parcels", parcel).attrs["lagebezeichnung"] == lage
+    meter = p.store.get("water_meters", "KZ4100075").attrs
+    assert meter["status"] == "eingebaut" and meter["strasse"] == "Hauptstr."  # editable field lands
+    by = {c["art"] + c["layer"]: c["konflikt_id"] for c in r.conflicts}
+    with pytest.raises(ConflictError, match="nur verworfen"):
+        resolve_conflict(p, by["nicht_bearbeitbarparcels"], "tablet")
+    resolve_conflict(p, by["entfernttrees"], "tablet")  # the office restores the tree with the tablet's data
+    assert p.store.get("trees", "B0005").attrs["vitalitaet"] == "3"

@@ -129,7 +129,7 @@ def export_package(project: Any, team: str, out: str | Path, *, bbox: BBox | Non
         if stop():
             raise Cancelled()
         report(0.88, "Schreibe das QGIS-Projekt …")
-        qgs_name = f"{_file_name(title)}.qgs"
+        qgs_name = f"{_file_name(project.name)}_{team}.qgs"
         extent = area or _extent_of(project)
         write_qgs(stage.path / qgs_name, layers, title=title, crs=project.crs, extent=extent)
         (stage.path / PHOTO_DIR).mkdir()
@@ -159,8 +159,9 @@ def export_package(project: Any, team: str, out: str | Path, *, bbox: BBox | Non
 
 
 def _file_name(title: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " -_" else "_" for c in title)
-    return "_".join(keep.split())[:80] or "feldpaket"
+    """A file name from a title: letters and digits (umlauts too), words joined by "_"."""
+    keep = "".join(c if c.isalnum() or c == "-" else " " for c in title)
+    return "_".join(keep.split())[:60] or "Feldpaket"
 
 
 def _extent_of(project: Any) -> BBox:

@@ -69,6 +69,9 @@ def resolve_conflict(project: Any, conflict_id: str, choice: Choice, *, value: A
         text = CHOICES[choice]
         if choice == "wert" and kind != FIELD_VALUE:
             raise ConflictError("Einen eigenen Wert gibt es nur bei Feldkonflikten.", feature=conflict_id)
+        if choice != "buero" and kind == "nicht_bearbeitbar" and not col:
+            raise ConflictError("Änderungen an einem Layer, der im Feld nur zu lesen ist, können nur verworfen "
+                                "werden (Büro behalten).", feature=conflict_id)
         if choice != "buero":
             if kind in (FIELD_VALUE, "nicht_bearbeitbar"):
                 new = value if choice == "wert" else (c.attrs["wert_tablet"] if kind == FIELD_VALUE
@@ -87,7 +90,7 @@ def resolve_conflict(project: Any, conflict_id: str, choice: Choice, *, value: A
                 text = "Zählerwechsel nachträglich übernommen"
         elif kind == DELETION:
             text = "Objekt behalten (Löschung verworfen)"
-        elif kind in (KEY_TAKEN, GONE, METER_CHANGE):
+        elif kind in (KEY_TAKEN, GONE, METER_CHANGE, "nicht_bearbeitbar"):
             text = "Daten vom Tablet verworfen"
         decided = {**c.attrs, "status": RESOLVED, "entscheidung": text, "entschieden_von": actor,
                    "entschieden_am": now_iso()}
