@@ -223,12 +223,15 @@ def test_conflicts_are_resolved_explicitly(two_tablets):
         resolve_conflict(p, by["B0001", "vitalitaet"], "buero")
 
 
-def test_package_holds_only_what_the_team_may_see(sample_project, tmp_path):
+def test_package_holds_only_what_the_team_may_see(sample_project, tmp_path, ogr2ogr_available):
     import pyogrio
 
     p = sample_project
     res = export_package(p, "baumkontrolle", tmp_path / "baum")
     gpkg = res.path / "daten.gpkg"
+    info = subprocess.run(["ogrinfo", "-ro", "-so", "-al", str(gpkg)], capture_output=True, text=True)
+    assert info.returncode == 0 and "Layer name: trees" in info.stdout, info.stderr  # the system's GDAL too
+    assert f"Feature Count: {p.store.count('trees')}" in info.stdout
     layers = {name for name, _ in pyogrio.list_layers(gpkg)}  # GDAL opens the package
     assert {"trees", "parcels", "cadastre_buildings"} <= layers
     assert not layers & {"owners", "meter_readings", "meter_customers", "water_meters", "sewer_reaches",
@@ -384,3 +387,29 @@ def test_office_deletion_read_only_layers_and_equal_values(sample_project, tmp_p
         resolve_conflict(p, by["nicht_bearbeitbarparcels"], "tablet")
     resolve_conflict(p, by["entfernttrees"], "tablet")  # the office restores the tree with the tablet's data
     assert p.store.get("trees", "B0005").attrs["vitalitaet"] == "3"
+
+
+def test_new_sewer_observations_and_work_orders_from_the_field(sample_project, tmp_path, gdal_python):
+    p = sample_project
+    res = export_package(p, "bauhof", tmp_path / "pkg")
+    node = sorted(f.attrs["objektbezeichnung"] for f in p.store.features("sewer_nodes"))[0]
+    gdal_edit(gdal_python, res.path, [
+        {"op": "insert", "layer": "sewer_observations",
+         "set": {"beobachtung_id": "FELD-20261120-101500-000", "objekt_layer": "sewer_nodes",
+                 "objektbezeichnung": node, "inspektionsdatum": "2026-11-20", "kode": "DCA",
+                 "zustandsklasse": 2, "kommentar": "Deckel klappert"}},
+        {"op": "insert", "layer": "sewer_observations",  # a GIS without the form's default: no key
+         "set": {"objektbezeichnung": node, "kode": "DCG", "kommentar": "Rückstau nach Regen"}},
+        {"op": "insert", "layer": "water_work_orders", "wkt": "POINT (690300 5335400)",
+         "set": {"auftragsnummer": "F-261120-0930", "art": "rohrbruch", "status": "erledigt",
+                 "erledigt_am": "2026-11-20", "ergebnis": "Reparaturschelle DN 100"}},
+    ], tmp_path)
+    r = sync_package(p, res.path)
+    assert r.inserted == {"sewer_observations": 2, "water_work_orders": 1} and not r.conflicts
+    obs = {f.attrs["beobachtung_id"]: f.attrs for f in p.store.features("sewer_observations")
+           if f.attrs["objektbezeichnung"] == node and f.attrs["kode"] in ("DCA", "DCG")}
+    assert obs["FELD-20261120-101500-000"]["kommentar"] == "Deckel klappert"
+    generated = [k for k, a in obs.items() if a["kode"] == "DCG"]
+    assert generated and generated[0].startswith("bauhof-")
+    order = p.store.get("water_work_orders", "F-261120-0930")
+    assert order.attrs["status"] == "erledigt" and order.geometry.wkt == "POINT (690300 5335400)"
