@@ -68,6 +68,13 @@ def test_bench_auskunft_quick():
     assert "Prüfung bestanden" in out
 
 
+def test_bench_field_quick(gdal_python):
+    # the tablet side edits through GDAL's OGR API: needs a Python with osgeo (fixture: skip, on CI fail)
+    out = _run("bench.bench_field")
+    assert "Sync: uebernehmen" in out and "create_changeset" in out and "ogr2ogr" in out
+    assert "Geprüft:" in out
+
+
 def test_bench_flood_quick():
     pytest.importorskip("landlab")
     out = _run("bench.bench_flood")

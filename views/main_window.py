@@ -100,6 +100,10 @@ class MainWindow(QMainWindow):
         from views.heat_panel import install_heat
         self.heat_panel = install_heat(self)
         # --- end Hitze ---
+        # --- Feldarbeit: menu „Feldarbeit“, dock with the field packages, sync and conflicts ---
+        from views.field_panel import install_field
+        self.field_panel = install_field(self)  # None in a published, read-only twin
+        # --- end Feldarbeit ---
         self.statusBar().showMessage("Bereit")
 
     # ----------------------------------------------------------------- layout
@@ -401,6 +405,8 @@ class MainWindow(QMainWindow):
             self._import = None
         self.flood_panel.close_panel()
         self.heat_panel.close_panel()
+        if self.field_panel is not None:
+            self.field_panel.close_panel()
         self.view.close_view()
         super().closeEvent(event)
         if self.published_twin is not None:  # remove the unpacked package files

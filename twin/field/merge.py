@@ -304,7 +304,7 @@ class MergePlan:
 
         self._conflict(FIELD_VALUE, layer, fid, key, field=col, data=tablet,
                        values=(val(base), val(office), val(tablet)),
-                       message=f"'{col}' wurde im Büro und auf dem Tablet geändert.")
+                       message=f"„{_title(layer, col)}“ wurde im Büro und auf dem Tablet geändert.")
 
     def _conflict(self, kind: str, layer: PackageLayer, fid: int, key: Any, *, field: str | None = None,
                   data: Feature | None = None, values: tuple[Any, Any, Any] | None = None,
@@ -327,12 +327,13 @@ class MergePlan:
         })
 
     def _actor(self, row: Feature | None, actor: str | None) -> str:
+        """Who, for the history: the name QField recorded (else the syncing user), the team and the day of the
+        edit on the tablet – per day, so that one person's edits are written in one batch."""
         team = self.meta.get("team_titel") or self.meta["team"]
         who = (row.attrs.get(EDITED_BY) if row is not None else None) or actor
         when = row.attrs.get(EDITED_AT) if row is not None else None
-        text = f"{who} (Feldteam {team}" if who else f"Feldteam {team} ("
-        text += f", bearbeitet {str(when)[:16]})" if when else ")" if who else "Tablet)"
-        return text.replace("(,", "(")
+        tablet = f"Tablet, bearbeitet am {str(when)[:10]}" if when else "Tablet"
+        return f"{who} (Feldteam {team}, {tablet})" if who else f"Feldteam {team} ({tablet})"
 
     def _take_photos(self, layer: PackageLayer, feats: list[Feature]) -> None:
         """Copy photos the rows name from the package into the project; the row then names the copy."""
@@ -357,6 +358,13 @@ class MergePlan:
     def remove_copied_photos(self) -> None:
         for p in self.copied:
             p.unlink(missing_ok=True)
+
+
+def _title(layer: PackageLayer, col: str) -> str:
+    if col == "geom":
+        return "Lage (Geometrie)"
+    f = field_or_none(layer, col)
+    return f.title if f is not None else col
 
 
 def _same_shape(a: Any, b: Any) -> bool:

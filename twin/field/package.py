@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from pyproj import CRS
 
 from twin.errors import PackageError
@@ -75,13 +76,16 @@ def _insert(pkg: GeoPackageStore, conn: Any, layer: PackageLayer, features: Iter
     fids = [ft.fid for ft in feats]
     head = ["fid"] + names
     values: list[list[Any]] = [fids] + cols
-    if layer.geometry_type is not None:
-        srs = pkg.srs_id_for(_pseudo_schema(layer))
-        head.append("geom")
-        values.append(gpkg_blob.encode_many([ft.geometry for ft in feats], srs))
-    columns = ", ".join(f'"{c}"' for c in head)
-    conn.exec_driver_sql(f'INSERT INTO "{layer.name}" ({columns}) VALUES ({", ".join("?" * len(head))})',
-                         list(zip(*values)))
+    schema = _pseudo_schema(layer)
+    with pkg._bulk_session(conn, schema) as rtree:  # R-tree rows at once, not by the per-row trigger
+        if layer.geometry_type is not None:
+            blobs, env = gpkg_blob.encode_batch([ft.geometry for ft in feats], pkg.srs_id_for(schema))
+            rtree.stage(np.asarray(fids, dtype=np.int64), env)
+            head.append("geom")
+            values.append(blobs)
+        columns = ", ".join(f'"{c}"' for c in head)
+        conn.exec_driver_sql(f'INSERT INTO "{layer.name}" ({columns}) VALUES ({", ".join("?" * len(head))})',
+                             list(zip(*values)))
     return len(feats)
 
 
