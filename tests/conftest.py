@@ -11,6 +11,8 @@ import pytest
 
 from tests.pg_server import postgis_dsn, require_postgis, unavailable_reason
 
+pytest_plugins = ["tests.qt_fixtures"]  # GUI fixtures (Qt is imported only when a test uses them)
+
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 SAMPLE_REAL = ROOT / "sample_data" / "real"

@@ -8,10 +8,8 @@ Cancelling an export leaves no folder. Screenshots go to ``/tmp/field_gui_*.png`
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
-import subprocess
 import threading
 from pathlib import Path
 
@@ -19,44 +17,23 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
 
-from tests.test_gui import TIMEOUT_MS, open_window
+from tests.test_gui import TIMEOUT_MS
+from tests.test_field_sync import gdal_edit
 from twin.field.resolve import open_conflicts, packages
 from twin.field.spec import PACKAGE_GPKG
 from twin.model.field import FIELD_CONFLICTS, RESOLVED
-from views import notify
 from views.conflict_dialog import C_HINT, UNDECIDED, ConflictDialog
 from views.field_export_dialog import FieldExportDialog
 from views.main_window import MainWindow
 from views.workers import CANCELLED, OK, Worker
 
-pytestmark = pytest.mark.gui
-
-ROOT = Path(__file__).parent.parent
-SYSTEM_PYTHON = "/usr/bin/python3"
 SHOTS = Path("/tmp")
 
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_modal_boxes")]
 
-def _has_osgeo() -> bool:
-    if shutil.which(SYSTEM_PYTHON) is None:
-        return False
-    return subprocess.run([SYSTEM_PYTHON, "-c", "import osgeo.ogr"], capture_output=True).returncode == 0
+ROOT = Path(__file__).parent.parent
 
 
-needs_gdal = pytest.mark.skipif(not _has_osgeo(), reason="System-Python mit GDAL (osgeo) fehlt")
-
-
-@pytest.fixture(autouse=True)
-def _no_modal_boxes():
-    notify.show_dialogs(False)
-    yield
-    notify.show_dialogs(True)
-
-
-@pytest.fixture
-def window(qtbot, sample_project) -> MainWindow:
-    w = open_window(qtbot, sample_project)
-    yield w
-    w.close()
 
 
 # ----------------------------------------------------------------- helpers
@@ -90,13 +67,9 @@ def export(qtbot, window: MainWindow, out: Path, **kw) -> str:
     return result.package_id
 
 
-def tablet_edit(package: Path, edits: list[dict], tmp_path: Path) -> None:
-    """Edit the package's GeoPackage as QField does (GDAL/OGR, in the system Python)."""
-    spec = tmp_path / "edits.json"
-    spec.write_text(json.dumps(edits), encoding="utf-8")
-    done = subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "gdal_edit.py"), str(package / PACKAGE_GPKG),
-                           str(spec)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+def tablet_edit(python: str, package: Path, edits: list[dict], tmp_path: Path) -> None:
+    """Edit the package's GeoPackage as QField does (GDAL/OGR, in a Python with osgeo)."""
+    gdal_edit(python, package, edits, tmp_path)
 
 
 def office_edit(window: MainWindow, key: str, **values) -> None:
@@ -198,13 +171,12 @@ def test_export_through_dialog_and_panel(qtbot, window, tmp_path):
 
 
 # ----------------------------------------------------------------- (b) sync
-@needs_gdal
-def test_sync_through_panel(qtbot, window, tmp_path, caplog):
+def test_sync_through_panel(qtbot, window, tmp_path, caplog, gdal_python):
     panel = window.field_panel
     out = tmp_path / "tablet"
     export(qtbot, window, out)
     assert window.project.store.get("trees", "B0003").attrs["vitalitaet"] != "4"
-    tablet_edit(out, [{"op": "update", "layer": "trees", "where": {"baumnummer": "B0003"},
+    tablet_edit(gdal_python, out, [{"op": "update", "layer": "trees", "where": {"baumnummer": "B0003"},
                        "set": {"vitalitaet": "4", "kontrollbemerkung": "Pilzbefall am Stammfuß",
                                "bearbeitet_von": "M. Huber"}}], tmp_path)
     outcome, result = sync(qtbot, window, out)
@@ -234,14 +206,13 @@ def test_sync_through_panel(qtbot, window, tmp_path, caplog):
 
 
 # ----------------------------------------------------------------- (c) conflicts
-@needs_gdal
-def test_conflict_review(qtbot, window, tmp_path):
+def test_conflict_review(qtbot, window, tmp_path, gdal_python):
     panel = window.field_panel
     out = tmp_path / "tablet"
     export(qtbot, window, out)
     store = window.project.store
     base1, base2 = store.get("trees", "B0001").attrs["vitalitaet"], store.get("trees", "B0002").attrs["vitalitaet"]
-    tablet_edit(out, [
+    tablet_edit(gdal_python, out, [
         {"op": "update", "layer": "trees", "where": {"baumnummer": "B0001"},
          "set": {"vitalitaet": "3", "bearbeitet_von": "M. Huber"}},
         {"op": "update", "layer": "trees", "where": {"baumnummer": "B0002"},

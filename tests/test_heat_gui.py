@@ -25,30 +25,18 @@ from tests.test_gui import TIMEOUT_MS, open_window
 from twin.sim.heat.record import list_heat_runs, load_heat_run
 from twin.sim.heat.run import run_heat
 from twin.sim.heat.weather import preset
-from views import notify
 from views.heat_dialog import HeatDialog, start_heat
 from views.main_window import MainWindow
 from views.workers import CANCELLED, OK
 
-pytestmark = pytest.mark.gui
+
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_modal_boxes")]
 
 SHOTS = Path(os.environ.get("STADTZWILLING_SHOTS", "/tmp/pw"))
 DAY = dt.date(2025, 7, 15)
 VARIANT = "marktplatz_entsiegeln"  # „für den Rat freigegeben“, not public
 
 
-@pytest.fixture(autouse=True)
-def _no_modal_boxes():
-    notify.show_dialogs(False)
-    yield
-    notify.show_dialogs(True)
-
-
-@pytest.fixture
-def window(qtbot, sample_project) -> MainWindow:
-    w = open_window(qtbot, sample_project)
-    yield w
-    w.close()
 
 
 def simulation_texts(window: MainWindow) -> list[str]:

@@ -22,12 +22,12 @@ from layers.flood import (DEPTH_MIN_M, HAZARD_LIMITS_M, OVERLAY_NAME, build_over
 from tests.test_gui import TIMEOUT_MS, open_window
 from twin.sim.heavy_rain import HAZARD_LIMITS_M as SIM_HAZARD_LIMITS_M
 from twin.sim.heavy_rain import list_runs, release_run
-from views import notify
 from views.heavy_rain_dialog import HeavyRainDialog, parse_hyetograph, start_heavy_rain
 from views.main_window import MainWindow
 from views.workers import CANCELLED, OK
 
-pytestmark = pytest.mark.gui
+
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_modal_boxes")]
 
 KOSTRA_FILE = Path(__file__).parent / "data" / "kostra" / "kostra_tabelle_187153.csv"
 SHOTS = Path(os.environ.get("STADTZWILLING_SHOTS", "/tmp/pw"))
@@ -37,18 +37,6 @@ HYETOGRAPH = "5; 150\n10; 150"
 PRECISION = os.environ.get("STADTZWILLING_FLOOD_PRECISION")
 
 
-@pytest.fixture(autouse=True)
-def _no_modal_boxes():
-    notify.show_dialogs(False)
-    yield
-    notify.show_dialogs(True)
-
-
-@pytest.fixture
-def window(qtbot, sample_project) -> MainWindow:
-    w = open_window(qtbot, sample_project)
-    yield w
-    w.close()
 
 
 def fill_dialog(dialog: HeavyRainDialog, title: str = "Test 10 min") -> None:
