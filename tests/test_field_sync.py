@@ -300,7 +300,7 @@ def test_packages_from_elsewhere_or_older_are_refused(sample_project, tmp_path, 
         sync_package(p, res.path)
     assert dump(p) == before
     with pytest.raises(PackageError, match="kein Stadtzwilling-Feldpaket"):
-        sync_package(p, ROOT / "sample_data" / "project" / "twin.gpkg")
+        sync_package(p, p.root / "twin.gpkg")  # a GeoPackage, but no field package
 
 
 def test_cancelled_sync_leaves_store_and_state_untouched(two_tablets):
