@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,6 +9,7 @@ import typer
 from rich.table import Table
 
 from cli.console import console, fail, open_project, progress_bar
+from twin.user import current_user
 from twin.errors import TwinError
 from twin.field.resolve import CHOICES, KIND_TITLES, open_conflicts, packages, resolve_conflict
 
@@ -21,7 +21,7 @@ Actor = Annotated[Optional[str], typer.Option("--als", help="Wer das tut (für d
 
 
 def _actor(als: str | None) -> str:
-    return als or getpass.getuser()
+    return als or current_user()
 
 
 def _bbox(text: str | None) -> tuple[float, float, float, float] | None:

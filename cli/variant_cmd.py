@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
@@ -11,6 +10,7 @@ import typer
 from rich.table import Table
 
 from cli.console import console
+from twin.user import current_user
 from twin.project import Project
 from twin.variants import (
     ACTION_LABELS, STATE_LABELS, changes, get_variant, list_variants, new_variant, release, slugify,
@@ -25,12 +25,7 @@ Actor = Annotated[Optional[str], typer.Option("--von", help="Wer ändert (Standa
 
 
 def _actor(value: str | None) -> str:
-    if value:
-        return value
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unbekannt"
+    return value or current_user("unbekannt")
 
 
 def _day(stamp: str | None) -> str:

@@ -10,7 +10,6 @@ dialog and writes nothing.
 
 from __future__ import annotations
 
-import getpass
 from datetime import date
 from typing import Any
 
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLa
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 from shapely.geometry import LineString
 
+from twin.user import current_user
 from twin.auskunft import street_names, street_segment
 from twin.closures import add_closure, delete_closure, end_closure, next_closure_id, update_closure
 from twin.errors import TwinError
@@ -43,7 +43,7 @@ class ClosureEditor(QDialog):
                  parent: QWidget | None = None, actor: str | None = None) -> None:
         super().__init__(parent)
         self.project, self.key, self.view, self.scene = project, key, view, scene
-        self.actor = actor or _user()
+        self.actor = actor or current_user()
         self.geometry_line: LineString | None = None
         self._picked: list[np.ndarray] = []
         self._picking = False
@@ -244,8 +244,3 @@ class ClosureEditor(QDialog):
         super().done(result)
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "verwaltung"

@@ -13,7 +13,6 @@ entry also in „Ansicht“; not in a published, read-only twin.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from twin.user import current_user
 from twin.errors import TwinError
 from twin.field.resolve import open_conflicts, packages
 from views import notify
@@ -39,13 +39,6 @@ COLUMNS = ("Titel", "Team", "erstellt", "Stand", "zuletzt\nsynchronisiert", "off
 #: the dock's width when it is shown for a package (the table has six columns)
 DOCK_WIDTH = 560
 PACKAGE_ID = Qt.ItemDataRole.UserRole
-
-
-def user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "verwaltung"
 
 
 def local_time(value: Any) -> str:
@@ -241,7 +234,7 @@ class FieldPanel(QWidget):
         """Write the package of ``req`` in a worker; ``export_finished`` follows."""
         from twin.field.export import export_package
 
-        project, actor = self.main.project, user_name()
+        project, actor = self.main.project, current_user()
         rule = project.policy.field_teams.get(req.team)
         team_title = rule.title if rule is not None else req.team
 
@@ -286,7 +279,7 @@ class FieldPanel(QWidget):
             notify.error(self.main, f"Im Ordner „{folder}“ fehlt die Datei {PACKAGE_GPKG} – das ist kein "
                                     "Feldpaket. Bitte den Paketordner wählen, wie er vom Tablet kommt.")
             return None
-        project, actor = self.main.project, user_name()
+        project, actor = self.main.project, current_user()
 
         def task(progress, cancel):
             return sync_package(project, folder, actor=actor, progress=progress, cancel=cancel)
@@ -347,7 +340,7 @@ class FieldPanel(QWidget):
             self.review.package_id = package_id
             self.review.reload()
         else:
-            self.review = ConflictDialog(self.main.project, self.main, package_id=package_id, actor=user_name())
+            self.review = ConflictDialog(self.main.project, self.main, package_id=package_id, actor=current_user())
             self.review.decided.connect(self._decided)
             self.review.finished.connect(self._review_closed)
         self.review.show()

@@ -9,13 +9,13 @@ in a published, read-only twin) and the dock's show/hide entry.
 
 from __future__ import annotations
 
-import getpass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
+from twin.user import current_user
 from layers.heat import MODES, OVERLAY_NAME, HeatOverlay, legend, load_heat_overlay
 from twin.errors import TwinError
 from twin.sim.heat.record import HeatRunRecord, compare_heat_runs, list_heat_runs, release_heat_run
@@ -37,13 +37,6 @@ def _m2(value: float) -> str:
 
 def _hour(h: float) -> str:
     return f"{h:g} Uhr".replace(".", ",")
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "verwaltung"
 
 
 def run_label(rec: HeatRunRecord) -> str:
@@ -392,7 +385,7 @@ class HeatPanel(QWidget):
         if rec is None or rec.released == public:
             return
         try:
-            release_heat_run(self.main.project, rec.run_id, public, actor=_user())
+            release_heat_run(self.main.project, rec.run_id, public, actor=current_user())
         except TwinError as exc:
             self.release_box.blockSignals(True)
             self.release_box.setChecked(rec.released)
