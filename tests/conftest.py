@@ -83,6 +83,14 @@ def sample_project(sample_project_dir, tmp_path):
     p.close()
 
 
+@pytest.fixture
+def project_dir(sample_project_dir, tmp_path) -> Path:
+    """A private copy of the sample project folder, for commands that open the project themselves (CLI)."""
+    d = tmp_path / "p"
+    shutil.copytree(sample_project_dir, d)
+    return d
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _qt_offscreen_default():
     """Qt tests run on Xvfb (pytest-xvfb) when it is installed; else Qt's offscreen platform."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 
-import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
@@ -12,13 +10,6 @@ from tests.test_field_sync import gdal_edit, office_edit
 from twin.project import Project
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def project_dir(sample_project_dir, tmp_path):
-    d = tmp_path / "p"
-    shutil.copytree(sample_project_dir, d)
-    return d
 
 
 def test_export_sync_and_decide_on_the_command_line(project_dir, tmp_path, gdal_python):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 
-import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
@@ -13,13 +11,6 @@ from twin.sim.heat.record import list_heat_runs
 from twin.variants.sample import MARKTPLATZ
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def project_dir(sample_project_dir, tmp_path):
-    d = tmp_path / "p"
-    shutil.copytree(sample_project_dir, d)
-    return d
 
 
 def test_run_list_compare_and_release(project_dir):

@@ -4,7 +4,6 @@ German errors."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from typer.testing import CliRunner
@@ -18,13 +17,6 @@ from tests.conftest import ROOT
 KOSTRA = ROOT / "tests" / "data" / "kostra" / "kostra_tabelle_187153.csv"
 HYETO = ROOT / "tests" / "data" / "starkregen" / "ganglinie.csv"
 runner = CliRunner()
-
-
-@pytest.fixture
-def project_dir(sample_project_dir, tmp_path):
-    d = tmp_path / "p"
-    shutil.copytree(sample_project_dir, d)
-    return d
 
 
 def test_kostra_run_summary_and_list(project_dir):
