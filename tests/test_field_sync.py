@@ -413,3 +413,19 @@ def test_new_sewer_observations_and_work_orders_from_the_field(sample_project, t
     assert generated and generated[0].startswith("bauhof-")
     order = p.store.get("water_work_orders", "F-261120-0930")
     assert order.attrs["status"] == "erledigt" and order.geometry.wkt == "POINT (690300 5335400)"
+
+
+def test_new_feature_with_a_key_the_office_took_meanwhile_is_a_conflict(sample_project, tmp_path, gdal_python):
+    from shapely.geometry import Point
+
+    p = sample_project
+    res = export_package(p, "baumkontrolle", tmp_path / "pkg")
+    p.store.upsert("trees", [Feature({"baumnummer": "N0100", "gattung": "Acer"}, Point(690600, 5335600))],
+                   actor="Büro")
+    gdal_edit(gdal_python, res.path, [{"op": "insert", "layer": "trees", "wkt": "POINT (690610 5335610)",
+                                       "set": {"baumnummer": "N0100", "gattung": "Quercus"}}], tmp_path)
+    r = sync_package(p, res.path)
+    assert not r.inserted and [(c["art"], c["objekt"]) for c in r.conflicts] == [("schluessel", "N0100")]
+    assert p.store.get("trees", "N0100").attrs["gattung"] == "Acer"
+    resolve_conflict(p, r.conflicts[0]["konflikt_id"], "tablet")
+    assert p.store.get("trees", "N0100").attrs["gattung"] == "Quercus"

@@ -181,6 +181,10 @@ class MergePlan:
                 stored = {str(f.attrs[layer.key]): f for f in store.features(
                     layer.name, store.table(layer.name).c[layer.key].in_(sorted(set(keys_by_fid.values()))))}
                 writes: dict[str, list[Feature]] = defaultdict(list)
+                new_keys = sorted({str(r.attrs[layer.key]) for e in edits if e.kind == "insert"
+                                   for r in [new_rows.get(e.fid)] if r is not None and r.attrs.get(layer.key)})
+                taken = set(store.keys(layer.name, store.table(layer.name).c[layer.key].in_(new_keys))) \
+                    if new_keys else set()  # keys the tablet's new features may not take
                 for e in edits:
                     if stop():
                         raise Cancelled()
@@ -192,7 +196,7 @@ class MergePlan:
                                                          "Objekt behalten.")
                         continue
                     if e.kind == "insert":
-                        self._insert(layer, e, row, created, writes, actor, result)
+                        self._insert(layer, e, row, created, writes, taken, actor, result)
                         continue
                     key = keys_by_fid.get(e.fid)
                     feat = stored.get(key) if key is not None else None
@@ -251,20 +255,21 @@ class MergePlan:
         return result
 
     def _insert(self, layer: PackageLayer, e: _Edit, row: Feature, created: dict[str, dict[str, int]],
-                writes: dict[str, list[Feature]], actor: str | None, result: SyncResult) -> None:
-        store = self.project.store
+                writes: dict[str, list[Feature]], taken: set[str], actor: str | None, result: SyncResult) -> None:
         attrs = {f.name: row.attrs.get(f.name) for f in layer.fields if not f.package_only}
         key = attrs.get(layer.key)
-        if key in (None, ""):
+        if key in (None, ""):  # a generated key was not among the ones looked up beforehand
             key = f"{self.meta['team']}-{self.meta['paket_id'][:6]}-{e.fid}"
             attrs[layer.key] = key
+            if self.project.store.get(layer.name, key) is not None:
+                taken.add(key)
         key = str(key)
-        pending = {str(f.attrs[layer.key]) for fs in writes.values() for f in fs}
-        if store.get(layer.name, key) is not None or key in pending:
+        if key in taken:
             self._conflict(KEY_TAKEN, layer, e.fid, key, data=row,
                            message=f"Auf dem Tablet neu angelegt, aber '{key}' gibt es schon im Datenbestand. "
                                    "Übernehmen (überschreibt die Werte) oder verwerfen.")
             return
+        taken.add(key)
         writes[self._actor(row, actor)].append(Feature(attrs, row.geometry))
         created.setdefault(layer.name, {})[key] = e.fid
         result.inserted[layer.name] = result.inserted.get(layer.name, 0) + 1

@@ -60,9 +60,8 @@ def _create_table(pkg: GeoPackageStore, conn: Any, layer: PackageLayer) -> None:
     cols = ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
     if layer.geometry_type is not None:
         cols.append(f'"geom" {layer.geometry_type}')
-    for f in layer.fields:
-        extra = " UNIQUE" if layer.editable and f.name == layer.key else ""
-        cols.append(f'"{f.name}" {_TYPES.get(f.type, "TEXT")}{extra}')
+    for f in layer.fields:  # no UNIQUE on the key: a key the office took meanwhile must not stop the rebase
+        cols.append(f'"{f.name}" {_TYPES.get(f.type, "TEXT")}')
     conn.exec_driver_sql(f'CREATE TABLE "{layer.name}" ({", ".join(cols)})')
     pkg._after_create(conn, _pseudo_schema(layer))
 

@@ -149,9 +149,13 @@ def sync_package(project: Any, package: str | Path, *, actor: str | None = None,
         merge.set_tables_to_include(names)
         merged, conflict_file = tmpd / "zusammen.gpkg", tmpd / "konflikte.json"
         shutil.copyfile(tablet, merged)
-        merge.rebase(str(base), str(office), str(merged), str(conflict_file))
         ch = tmpd / "neu.bin"
-        merge.create_changeset(str(office), str(merged), str(ch))
+        try:
+            merge.rebase(str(base), str(office), str(merged), str(conflict_file))
+            merge.create_changeset(str(office), str(merged), str(ch))
+        except pygeodiff.GeoDiffLibError as exc:
+            raise PackageError(f"Die Änderungen des Tablets lassen sich nicht zusammenführen (pygeodiff: "
+                               f"{str(exc).strip()[:300]}). Es wurde nichts übernommen.", path=src) from None
         changes = _list(merge, ch, tmpd / "neu.json")
         conflicts = _list_json(conflict_file) if conflict_file.exists() else []
         seconds["zusammenfuehren"] = time.perf_counter() - t1
