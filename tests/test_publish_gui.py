@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from twin.package import new_publisher_key, verify_package
 from views.publish_dialog import PublishDialog
-from views.workers import FAILED, OK
+from views.workers import FAILED, OK, Worker
 
 from tests.test_gui import TIMEOUT_MS, open_window
 
@@ -26,12 +26,18 @@ def test_publish_from_the_window(qtbot, sample_project, tmp_path, monkeypatch):
     assert "stimmen nicht" in dialog.problem()
     dialog.repeat.setText(PASS)
     assert dialog.problem() is None
-    progress = []
-    worker = window.publish(dialog.request())
-    worker.progress.connect(lambda f, m: progress.append(f))
-    with qtbot.waitSignal(worker.done, timeout=TIMEOUT_MS) as done:
-        pass
-    assert done.args[0] == OK, done.args
+    progress, outcomes = [], []
+    start = Worker.start
+
+    def start_heard(self, *args):  # listen before the thread runs: a fast failure must not finish unheard
+        self.progress.connect(lambda f, m: progress.append(f))
+        self.done.connect(lambda outcome, payload: outcomes.append((outcome, payload)))
+        return start(self, *args)
+
+    monkeypatch.setattr(Worker, "start", start_heard)
+    window.publish(dialog.request())
+    qtbot.waitUntil(lambda: len(outcomes) == 1, timeout=TIMEOUT_MS)
+    assert outcomes[0][0] == OK, outcomes[0]
     assert progress and verify_package(tmp_path / "rat.szpkg", keys.public.parent).encrypted
     assert "veröffentlicht" in window.statusBar().currentMessage()
     # the citizens' package needs no passphrase; a wrong key passphrase fails cleanly
@@ -43,8 +49,7 @@ def test_publish_from_the_window(qtbot, sample_project, tmp_path, monkeypatch):
     req.out = bad
     other = new_publisher_key(tmp_path / "geschuetzt", passphrase="richtig-richtig")
     req.key = other.private
-    worker = window.publish(req)
-    with qtbot.waitSignal(worker.done, timeout=TIMEOUT_MS) as done:
-        pass
-    assert done.args[0] == FAILED and "Passphrase" in done.args[1] and not bad.exists()
+    window.publish(req)
+    qtbot.waitUntil(lambda: len(outcomes) == 2, timeout=TIMEOUT_MS)
+    assert outcomes[1][0] == FAILED and "Passphrase" in outcomes[1][1] and not bad.exists()
     window.close()
