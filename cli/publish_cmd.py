@@ -1,4 +1,7 @@
-"""``stadtzwilling publish PROJEKT --role rat|buerger --out PAKET.szpkg``: the Rats-/Bürgerzwilling as a package.
+"""``stadtzwilling publish PROJEKT --role rat|buerger --out PAKET.szpkg`` / ``--role buerger --web ORDNER``.
+
+``--out``: the Rats-/Bürgerzwilling as a package. ``--web``: the Bürgerzwilling as a static web site
+(3D view in the browser, for any web server; see :mod:`layers.web.site`).
 
 The package holds only what the role may see (read through the role policy), is signed with the
 publisher key (default ``PROJEKT/keys/publisher_ed25519.pem``, see ``stadtzwilling keys new``) and –
@@ -28,13 +31,48 @@ KEY_PASSPHRASE_ENV = "STADTZWILLING_KEY_PASSPHRASE"
 def publish(
     directory: Annotated[Path, typer.Argument(help="Projektordner (Verwaltungszwilling)")],
     role: Annotated[str, typer.Option("--role", help="rat oder buerger")],
-    out: Annotated[Path, typer.Option("--out", help="Paketdatei, die geschrieben wird (.szpkg)")],
+    out: Annotated[Optional[Path], typer.Option("--out", help="Paketdatei, die geschrieben wird (.szpkg)")] = None,
+    web: Annotated[Optional[Path], typer.Option(
+        "--web", help="Ordner, in den der Bürgerzwilling als Webseite (3D im Browser) geschrieben wird")] = None,
     key: Annotated[Optional[Path], typer.Option(
         "--key", help=f"Signierschlüssel (Standard: PROJEKT/keys/{PUBLISHER_PRIVATE})")] = None,
 ) -> None:
-    """Rats- oder Bürgerzwilling als signiertes Paket schreiben (Rat: verschlüsselt)."""
+    """Rats- oder Bürgerzwilling als signiertes Paket schreiben (Rat: verschlüsselt) oder als Webseite."""
     if role not in ("rat", "buerger"):
         fail(f"--role muss rat oder buerger sein, nicht '{role}'.")
+    if out is None and web is None:
+        fail("Bitte --out PAKET.szpkg (signiertes Paket) oder --web ORDNER (Webseite) angeben.")
+    if web is not None and role != "buerger":
+        fail("Als offene Webseite wird nur der Bürgerzwilling veröffentlicht (--role buerger); der Ratszwilling "
+             "bleibt ein verschlüsseltes Paket (--out).")
+    if web is not None:
+        _publish_web(directory, web)
+    if out is not None:
+        _publish_package(directory, role, out, key)
+
+
+def _publish_web(directory: Path, web: Path) -> None:
+    from layers.web.site import export_web
+
+    project = Project.open(directory)
+    try:
+        with progress_bar("Web-Zwilling") as update:
+            site = export_web(project, "buerger", web, progress=update)
+    except KeyboardInterrupt:
+        raise Cancelled() from None
+    finally:
+        project.close()
+    layers = ", ".join(f"{name} {n}" for name, n in site.layers.items())
+    size = f"{site.bytes / 1e6:.1f}".replace(".", ",")
+    console.print(f"[bold green]Bürgerzwilling als Webseite:[/] {site.root} ({site.files} Dateien, {size} MB; "
+                  f"{layers}; Karten: {len(site.overlays)})", highlight=False)
+    for note in site.notes:
+        console.print(f"[yellow]Hinweis:[/] {note}", highlight=False)
+    console.print("Auf einen Webserver kopieren (alle Dateien des Ordners); zum Ansehen am Rechner: "
+                  f"python -m http.server -d {site.root} 8000 und http://localhost:8000/ öffnen.", highlight=False)
+
+
+def _publish_package(directory: Path, role: str, out: Path, key: Path | None) -> None:
     project = Project.open(directory)
     try:
         key_path = key or project.root / "keys" / PUBLISHER_PRIVATE
