@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import struct
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -13,46 +11,16 @@ from twin.errors import PassphraseError, SignatureError
 from twin.package import load_signing_key, new_publisher_key
 from twin.publish.publish import open_published, publish
 
+from tests.leak import all_bytes as _all_bytes
+from tests.leak import encodings as _encodings
+from tests.leak import secrets as _secrets
+
 PASS = "Rat-Passphrase-2026"
 
 
 @pytest.fixture
 def keys(tmp_path):
     return new_publisher_key(tmp_path / "keys")
-
-
-def _secrets(project) -> dict[str, set[str]]:
-    """What only the administration may see, by kind (texts as stored)."""
-    s = project.store
-    out: dict[str, set[str]] = {}
-
-    def take(kind: str, layer: str, *fields: str) -> None:
-        if layer in s.layer_names():
-            for f in s.features(layer):
-                for name in fields:
-                    v = f.attrs.get(name)
-                    if v not in (None, "") and len(str(v)) >= 4:
-                        out.setdefault(kind, set()).add(str(v))
-    take("Eigentümer", "owners", "nachname_oder_firma", "vorname", "geburtsname", "anschrift")
-    take("Kunden", "meter_customers", "name")
-    take("Zählernummern", "water_meters", "zaehlernummer")
-    take("Zählerstände", "meter_readings", "zaehlerstand_m3")
-    take("Kanal-Bemerkungen", "sewer_observations", "kommentar")
-    take("Baumkontrolle", "trees", "kontrollbemerkung")
-    take("Sperrungen intern", "road_closures", "bemerkung_intern")
-    return out
-
-
-def _encodings(kind: str, value: str) -> list[bytes]:
-    forms = [value.encode("utf-8"), value.encode("utf-16-le")]
-    if kind == "Zählerstände":
-        x = float(value)
-        forms += [struct.pack(">d", x), struct.pack("<d", x), f"{x:.3f}".replace(".", ",").encode()]
-    return forms
-
-
-def _all_bytes(folder: Path) -> list[tuple[str, bytes]]:
-    return [(str(p), p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
 def test_leak_test_on_both_packages(sample_project, keys, tmp_path):

@@ -85,42 +85,63 @@ def primitives(mesh: pv.PolyData, default_rgba: tuple[int, int, int, int] = (200
     """The triangles, line segments and vertices of a scene mesh as glTF primitives (empty ones left out)."""
     if mesh is None or mesh.n_cells == 0:
         return []
-    mesh = mesh.triangulate()  # polygons -> triangles; vertices and lines pass unchanged
+    out: list[Primitive] = []
+    polys = _polygons(mesh)
+    if polys is not None:
+        out += _primitive(polys, "faces", TRIANGLES, default_rgba)
+    out += _primitive(mesh, "lines", LINES, default_rgba)
+    out += _primitive(mesh, "verts", POINTS, default_rgba)
+    return out
+
+
+def _polygons(mesh: pv.PolyData) -> pv.PolyData | None:
+    """The mesh's polygons alone, triangulated, with their cell data (vtk orders cells verts, lines, polys)."""
+    faces = np.asarray(mesh.faces)
+    if len(faces) == 0:
+        return None
+    polys = pv.PolyData(np.asarray(mesh.points), faces=faces)
+    first = mesh.n_verts + mesh.n_lines
+    for name in mesh.cell_data.keys():
+        polys.cell_data[name] = np.asarray(mesh.cell_data[name])[first:first + polys.n_cells]
+    for name in mesh.point_data.keys():
+        polys.point_data[name] = np.asarray(mesh.point_data[name])
+    return polys.triangulate()
+
+
+def _primitive(mesh: pv.PolyData, kind: str, mode: int, default_rgba: tuple[int, int, int, int]) -> list[Primitive]:
+    cell_ids, conn = _cells(mesh, kind)
+    if len(cell_ids) == 0:
+        return []
     pts = np.asarray(mesh.points, dtype=np.float64)
-    n_cells = mesh.n_cells
     fid = np.asarray(mesh.cell_data["feature_id"], dtype=np.float64) if "feature_id" in mesh.cell_data \
-        else np.full(n_cells, -1.0)
+        else np.full(mesh.n_cells, -1.0)
     cell_rgba = _rgba(mesh, "cell", default_rgba)
     point_rgba = _rgba(mesh, "point", default_rgba)
-    out: list[Primitive] = []
-    for kind, mode in (("faces", TRIANGLES), ("lines", LINES), ("verts", POINTS)):
-        cell_ids, conn = _cells(mesh, kind)
-        if len(cell_ids) == 0:
-            continue
-        if mode == TRIANGLES and point_rgba is not None and cell_rgba is None:  # smooth, shared vertices
-            used = np.unique(conn)
-            remap = np.full(len(pts), -1, dtype=np.int64)
-            remap[used] = np.arange(len(used))
-            normals = _vertex_normals(pts, conn)[used]
-            vfid = np.full(len(pts), -1.0)
-            vfid[conn.ravel()] = np.repeat(fid[cell_ids], conn.shape[1])
-            out.append(Primitive(mode, pts[used], point_rgba[used], vfid[used],
-                                 remap[conn].ravel().astype(np.uint32), normals))
-            continue
-        width = conn.shape[1]
-        positions = pts[conn.ravel()]
-        colours = np.repeat(cell_rgba[cell_ids], width, axis=0) if cell_rgba is not None else \
-            (point_rgba[conn.ravel()] if point_rgba is not None else np.tile(np.uint8(default_rgba), (len(positions), 1)))
-        normals = None
-        if mode == TRIANGLES:
-            tri = positions.reshape(-1, 3, 3)
-            nrm = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-            length = np.linalg.norm(nrm, axis=1, keepdims=True)
-            nrm = np.where(length > 0, nrm / np.where(length > 0, length, 1), np.array([0.0, 0.0, 1.0]))
-            normals = np.repeat(nrm, 3, axis=0)
-        out.append(Primitive(mode, positions, colours.astype(np.uint8), np.repeat(fid[cell_ids], width), None,
-                             normals))
-    return out
+    if mode == TRIANGLES and point_rgba is not None and cell_rgba is None:  # smooth, shared vertices
+        used = np.unique(conn)
+        remap = np.full(len(pts), -1, dtype=np.int64)
+        remap[used] = np.arange(len(used))
+        normals = _vertex_normals(pts, conn)[used]
+        vfid = np.full(len(pts), -1.0)
+        vfid[conn.ravel()] = np.repeat(fid[cell_ids], conn.shape[1])
+        return [Primitive(mode, pts[used], point_rgba[used], vfid[used], remap[conn].ravel().astype(np.uint32),
+                          normals)]
+    width = conn.shape[1]
+    positions = pts[conn.ravel()]
+    if cell_rgba is not None:
+        colours = np.repeat(cell_rgba[cell_ids], width, axis=0)
+    elif point_rgba is not None:
+        colours = point_rgba[conn.ravel()]
+    else:
+        colours = np.tile(np.uint8(default_rgba), (len(positions), 1))
+    normals = None
+    if mode == TRIANGLES:
+        tri = positions.reshape(-1, 3, 3)
+        nrm = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+        length = np.linalg.norm(nrm, axis=1, keepdims=True)
+        nrm = np.where(length > 0, nrm / np.where(length > 0, length, 1), np.array([0.0, 0.0, 1.0]))
+        normals = np.repeat(nrm, 3, axis=0)
+    return [Primitive(mode, positions, colours.astype(np.uint8), np.repeat(fid[cell_ids], width), None, normals)]
 
 
 def _vertex_normals(pts: np.ndarray, tris: np.ndarray) -> np.ndarray:

@@ -255,28 +255,35 @@ function showResults(list) {
   }
 }
 
-// screen position (CSS pixels in the page) of a feature: the middle of its vertices (for tests and links)
-api.screenOf = (layerName, fid) => {
+// centre of a feature's vertices in local coordinates (x east, y north, z up), null if not loaded
+api.centreOf = (layerName, fid) => {
   const g = groups[layerName];
   if (!g) return null;
   const sum = new THREE.Vector3();
+  const v = new THREE.Vector3();
   let n = 0;
   g.updateMatrixWorld(true);
   g.traverse((o) => {
     const attr = o.geometry && o.geometry.getAttribute('_feature_id_0');
     if (!attr) return;
     const pos = o.geometry.getAttribute('position');
-    const v = new THREE.Vector3();
     for (let i = 0; i < attr.count; i++) {
       if (Math.round(attr.getX(i)) === fid) { v.fromBufferAttribute(pos, i).applyMatrix4(o.matrixWorld); sum.add(v); n++; }
     }
   });
-  if (!n) return null;
-  sum.divideScalar(n).project(camera);
+  return n ? [sum.x / n, -sum.z / n, sum.y / n] : null;
+};
+// where a feature is on the page (CSS pixels), for tests and links
+api.screenOf = (layerName, fid) => {
+  const c = api.centreOf(layerName, fid);
+  if (!c) return null;
+  camera.updateMatrixWorld(true);
+  const p = toThree(c).project(camera);
   const rect = renderer.domElement.getBoundingClientRect();
-  return { x: rect.left + (sum.x + 1) / 2 * rect.width, y: rect.top + (1 - sum.y) / 2 * rect.height };
+  return { x: rect.left + (p.x + 1) / 2 * rect.width, y: rect.top + (1 - p.y) / 2 * rect.height };
 };
 api.search = search;
+api.target = () => [controls.target.x, -controls.target.z, controls.target.y];
 api.flyTo = (p, d) => flyTo(p, d);
 api.render = () => renderer.render(scene, camera);
 api.setVisible = (name, on) => {
