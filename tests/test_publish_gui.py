@@ -53,3 +53,33 @@ def test_publish_from_the_window(qtbot, sample_project, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: len(outcomes) == 2, timeout=TIMEOUT_MS)
     assert outcomes[1][0] == FAILED and "Passphrase" in outcomes[1][1] and not bad.exists()
     window.close()
+
+
+def test_publish_web_site_from_the_window(qtbot, sample_project, tmp_path):
+    """Form „Webseite“: only for the Bürgerzwilling, no key needed, the folder holds the site afterwards."""
+    window = open_window(qtbot, sample_project)
+    dialog = PublishDialog(sample_project.root, window)
+    qtbot.addWidget(dialog)
+    web_item = dialog.form.model().item(1)
+    assert not web_item.isEnabled()  # council selected: no web site
+    dialog.role.setCurrentIndex(1)
+    assert web_item.isEnabled()
+    dialog.form.setCurrentIndex(1)
+    assert dialog.web and not dialog.key.isEnabled() and dialog.out_label.text() == "Zielordner:"
+    assert dialog.out.text().endswith("buergerzwilling_web")
+    busy = tmp_path / "belegt"
+    busy.mkdir()
+    (busy / "brief.odt").write_text("x")
+    dialog.out.setText(str(busy))
+    assert "nicht leer" in dialog.problem()
+    out = tmp_path / "web"
+    dialog.out.setText(str(out))
+    assert dialog.problem() is None
+    req = dialog.request()
+    assert req.web and req.role == "buerger"
+    window.publish(req)
+    qtbot.waitUntil(lambda: "als Webseite geschrieben" in window.statusBar().currentMessage(), timeout=TIMEOUT_MS)
+    assert (out / "index.html").is_file() and (out / "tiles" / "tileset.json").is_file()
+    dialog.role.setCurrentIndex(0)  # back to the council: the form falls back to the package
+    assert not dialog.web and dialog.out_label.text() == "Paketdatei:"
+    window.close()

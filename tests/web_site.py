@@ -66,9 +66,9 @@ def serve(folder: Path) -> Iterator[str]:
 
 def need_chromium() -> None:
     """Skip without Chromium/Playwright on a developer machine; on CI (which installs both) fail instead."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("playwright") is None:
         missing = "Playwright (pip install -e .[test])"
     else:
         missing = None if CHROMIUM else "Chromium (apt-get install chromium)"

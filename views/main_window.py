@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
 
         ansicht = self.menuBar().addMenu("&Ansicht")
         act = QAction("Ansicht &zurücksetzen", self, shortcut=QKeySequence("Ctrl+0"))
-        act.triggered.connect(self.view.reset_camera)
+        act.triggered.connect(self.reset_view)
         ansicht.addAction(act)
         ansicht.addSeparator()
         for dock in (self._layer_dock, self._inspector_dock):
@@ -155,6 +155,15 @@ class MainWindow(QMainWindow):
                 zwilling.addAction(act)
 
     # ----------------------------------------------------------------- scene
+    @Slot()
+    def reset_view(self) -> None:
+        """„Ansicht zurücksetzen“: the oblique overview of everything drawn (or say that nothing is drawn yet)."""
+        if not self.view.actors.actors:
+            self.statusBar().showMessage("Nichts anzuzeigen: das Projekt enthält noch keine Daten mit Geometrie "
+                                         "(Datei › Importieren …).", 8000)
+            return
+        self.view.reset_camera()
+
     def set_role(self, role: str | None) -> None:
         """Show the twin as ``role`` sees it (composed from the role policy); None = the administration."""
         from twin.policy import ROLE_TITLES
@@ -291,35 +300,47 @@ class MainWindow(QMainWindow):
             self.publish(dialog.request())
 
     def publish(self, req) -> Worker:
-        """Write the Rats-/Bürgerzwilling package in a worker with a progress dialog (cancel leaves nothing)."""
-        from twin.package import load_signing_key
+        """Write the Rats-/Bürgerzwilling package (or the Bürgerzwilling as a web site) in a worker with a
+        progress dialog; cancel leaves nothing."""
         from twin.policy import ROLE_TITLES
-        from twin.publish.publish import publish
         from views.publish_dialog import PublishProgressDialog
 
         project = self.project
 
         def task(progress: ProgressFn, cancel: CancelToken):
+            if getattr(req, "web", False):
+                from layers.web.site import export_web
+
+                return export_web(project, req.role, req.out, progress=progress, cancel=cancel)
+            from twin.package import load_signing_key
+            from twin.publish.publish import publish
+
             key = load_signing_key(req.key, req.key_passphrase)
             return publish(project, req.role, req.out, signing_key=key, passphrase=req.passphrase,
                            progress=progress, cancel=cancel)
 
         dialog = PublishProgressDialog(ROLE_TITLES[req.role], self)
-        worker = self._start(task)
-        worker.progress.connect(dialog.report)
-        dialog.canceled.connect(worker.cancel)
 
         def finished(outcome: str, payload: object) -> None:
             dialog.reset()
             dialog.deleteLater()
             if outcome == OK:
-                self.statusBar().showMessage(f"{ROLE_TITLES[req.role]} veröffentlicht: {req.out}")
+                if getattr(req, "web", False):
+                    size = f"{payload.bytes / 1e6:.1f}".replace(".", ",")  # type: ignore[attr-defined]
+                    self.statusBar().showMessage(f"{ROLE_TITLES[req.role]} als Webseite geschrieben: {req.out} "
+                                                 f"({payload.files} Dateien, {size} MB)")  # type: ignore[attr-defined]
+                else:
+                    self.statusBar().showMessage(f"{ROLE_TITLES[req.role]} veröffentlicht: {req.out}")
             elif outcome == CANCELLED:
                 self.statusBar().showMessage("Veröffentlichen abgebrochen; es wurde keine Datei geschrieben.", 8000)
             else:
                 notify.error(self, f"Veröffentlichen fehlgeschlagen: {payload}")
-        worker.done.connect(finished)
-        return worker
+
+        def connect(worker: Worker) -> None:  # before the thread runs: a fast failure is not missed
+            worker.progress.connect(dialog.report)
+            dialog.canceled.connect(worker.cancel)
+            worker.done.connect(finished)
+        return self._start(task, connect)
 
     def ask_import(self) -> None:
         files = choose_import_files(self)
@@ -374,10 +395,13 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(outcome)
 
     # ----------------------------------------------------------------- misc
-    def _start(self, task: Task) -> Worker:
+    def _start(self, task: Task, connect: Callable[[Worker], None] | None = None) -> Worker:
+        """Run ``task`` in a worker thread; ``connect`` wires the worker's signals before the thread starts."""
         worker = Worker(task, self)
         self._workers.add(worker)
         worker.finished.connect(self._worker_finished)
+        if connect is not None:
+            connect(worker)
         worker.start()
         return worker
 
