@@ -1,7 +1,8 @@
 """Simple 3D symbols for point layers in the web scene: trees (trunk and crown) and markers (no Qt).
 
 Every symbol is built from a template mesh shifted to its point, so thousands of trees stay one array
-operation. Cell data: ``rgba`` and ``feature_id`` (the index of the point's feature).
+operation. Point data ``rgba`` (smooth shading with shared vertices keeps the glTF small), cell data
+``feature_id`` (the index of the point's feature).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def _polydata(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
         offset += len(p)
     tri = np.vstack(faces)
     mesh = pv.PolyData(np.vstack(pts), np.column_stack([np.full(len(tri), 3), tri]).ravel())
-    mesh.cell_data["rgba"] = np.vstack(rgba).astype(np.uint8)
+    mesh.point_data["rgba"] = np.vstack(rgba).astype(np.uint8)
     mesh.cell_data["feature_id"] = np.concatenate(fid).astype(np.int64)
     return mesh
 
@@ -74,8 +75,8 @@ def tree_glyphs(base: np.ndarray, heights, crowns, rgba: np.ndarray) -> pv.PolyD
     ids = np.arange(n)
     rgba = np.asarray(rgba, dtype=np.uint8)
     return _polydata([
-        (crown_pts, crown_tri, np.repeat(rgba, len(st), axis=0), np.repeat(ids, len(st))),
-        (trunk_pts, trunk_tri, np.tile(np.uint8(TRUNK_RGBA), (n * len(ct), 1)), np.repeat(ids, len(ct))),
+        (crown_pts, crown_tri, np.repeat(rgba, len(sp), axis=0), np.repeat(ids, len(st))),
+        (trunk_pts, trunk_tri, np.tile(np.uint8(TRUNK_RGBA), (n * len(cp), 1)), np.repeat(ids, len(ct))),
     ])
 
 
@@ -87,5 +88,5 @@ def marker_glyphs(base: np.ndarray, rgba: np.ndarray, size: float = 1.2) -> pv.P
         return pv.PolyData()
     op, ot = _template(pv.Octahedron(radius=1.0))
     pts, tri = _stamp(op, ot, base + np.array([0.0, 0.0, 2.0]), np.full((n, 3), size / 2))
-    return _polydata([(pts, tri, np.repeat(np.asarray(rgba, dtype=np.uint8), len(ot), axis=0),
+    return _polydata([(pts, tri, np.repeat(np.asarray(rgba, dtype=np.uint8), len(op), axis=0),
                        np.repeat(np.arange(n), len(ot)))])
