@@ -79,3 +79,9 @@ def test_bench_flood_quick():
     pytest.importorskip("landlab")
     out = _run("bench.bench_flood")
     assert "landlab OverlandFlow" in out and "Triade" in out and "Ende-zu-Ende" in out
+
+
+def test_bench_web_quick():
+    out = _run("bench.bench_web")
+    assert "Web-Zwilling (export_web" in out and "Peer: ogr2ogr" in out and "Kacheln terrain" in out
+    assert "Browser (headless Chromium)" in out
