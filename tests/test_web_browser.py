@@ -68,7 +68,7 @@ def test_page_renders_searches_and_shows_a_tree(site_dir, browser, tmp_path):
                                timeout=90_000)
         state = page.evaluate("({e: window.stadtzwilling.error, n: window.stadtzwilling.tilesLoaded, "
                               "t: window.stadtzwilling.tilesTotal, f: window.stadtzwilling.firstFrameMs})")
-        assert state["e"] is None and state["n"] == state["t"] > 10, state
+        assert state["e"] is None and 10 < state["n"] <= state["t"], state  # the tiles in view are loaded
         page.wait_for_function("window.stadtzwilling.firstFrameMs !== null", timeout=30_000)
         canvas = page.locator("#szene")
         shot = canvas.screenshot()

@@ -138,10 +138,59 @@ async function setVisible(entry, on, isOverlay) {
   }
   if (groups[entry.name]) groups[entry.name].visible = on;
   requestRender();
+  stream();
 }
 
-async function loadTiles(manifest, tileset) {
-  const leaves = [];
+// Streaming: a tile is loaded once its box is in the view and near enough for its layer; nearest first.
+const SIGHT_M = { terrain: 20000, buildings: 2500, parcels: 1500, trees: 1500, closures: 2500 };
+const leaves = [];
+let loading = 0;
+
+function tileBox(b) {  // 3D Tiles box (local z-up, axis-aligned) -> three.js y-up
+  return new THREE.Box3(new THREE.Vector3(b[0] - b[3], b[2] - b[11], -(b[1] + b[7])),
+    new THREE.Vector3(b[0] + b[3], b[2] + b[11], -(b[1] - b[7])));
+}
+
+function wanted() {
+  camera.updateMatrixWorld(true);
+  const frustum = new THREE.Frustum().setFromProjectionMatrix(
+    new THREE.Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
+  return leaves.filter((l) => !l.state && l.group.visible && frustum.intersectsBox(l.box)
+    && l.box.distanceToPoint(camera.position) < (SIGHT_M[l.name] || 2000))
+    .sort((a, b) => a.box.distanceToPoint(camera.position) - b.box.distanceToPoint(camera.position));
+}
+
+function stream() {
+  const todo = wanted();
+  api.tilesWanted = todo.length + loading;
+  while (loading < 4 && todo.length) {
+    const leaf = todo.shift();
+    leaf.state = 'laedt';
+    loading += 1;
+    loader.loadAsync(`tiles/${leaf.uri}`).then((gltf) => {
+      styleLayer(leaf.name, gltf.scene);
+      leaf.group.add(gltf.scene);
+      leaf.state = 'da';
+      api.tilesLoaded += 1;
+    }).catch((err) => {
+      leaf.state = 'fehler';
+      api.error = `Kachel ${leaf.uri}: ${err.message || err}`;
+      status(`Eine Kachel konnte nicht geladen werden: ${leaf.uri}`);
+    }).finally(() => {
+      loading -= 1;
+      requestRender();
+      stream();
+    });
+  }
+  if (loading === 0 && !todo.length) {
+    status('');
+    if (!api.ready && api.manifest) { api.ready = true; requestRender(); }
+  } else {
+    status(`Lade Kacheln … ${api.tilesLoaded}/${api.tilesLoaded + todo.length + loading}`);
+  }
+}
+
+function addTiles(manifest, tileset) {
   for (const child of tileset.root.children) {
     const name = child.extras.layer;
     const g = new THREE.Group();
@@ -152,26 +201,15 @@ async function loadTiles(manifest, tileset) {
     groups[name] = g;
     scene.add(g);
     if (entry && entry.attribute) pickable.push(g);
-    for (const leaf of child.children) leaves.push({ name, group: g, uri: leaf.content.uri, box: leaf.boundingVolume.box });
-  }
-  // nearest tiles to the view centre first: the first picture is there quickly
-  const t = controls.target;
-  leaves.sort((a, b) => Math.hypot(a.box[0] - t.x, -a.box[1] - t.z) - Math.hypot(b.box[0] - t.x, -b.box[1] - t.z));
-  api.tilesTotal = leaves.length;
-  let next = 0;
-  async function worker() {
-    while (next < leaves.length) {
-      const leaf = leaves[next++];
-      const gltf = await loader.loadAsync(`tiles/${leaf.uri}`);
-      styleLayer(leaf.name, gltf.scene);
-      leaf.group.add(gltf.scene);
-      api.tilesLoaded += 1;
-      status(`Lade Kacheln … ${api.tilesLoaded}/${api.tilesTotal}`);
-      requestRender();
+    for (const leaf of child.children) {
+      leaves.push({ name, group: g, uri: leaf.content.uri, box: tileBox(leaf.boundingVolume.box), state: null });
     }
   }
-  await Promise.all([worker(), worker(), worker(), worker()]);
+  api.tilesTotal = leaves.length;
 }
+
+let streamTimer = null;
+controls.addEventListener('change', () => { clearTimeout(streamTimer); streamTimer = setTimeout(stream, 150); });
 
 function showInfo(layerName, fid) {
   const table = attributes[layerName];
@@ -315,13 +353,10 @@ async function main() {
   camera.position.set(mx + span * 0.3, ground + span * 0.55, -my + span * 0.7);
   controls.update();
   loop();
-  await Promise.all([
-    loadTiles(manifest, tileset),
-    ...manifest.layer.filter((l) => l.attribute).map(async (l) => { attributes[l.name] = await json(l.attribute); }),
-  ]);
-  status('');
-  api.ready = true;
-  requestRender();
+  await Promise.all(manifest.layer.filter((l) => l.attribute)
+    .map(async (l) => { attributes[l.name] = await json(l.attribute); }));
+  addTiles(manifest, tileset);
+  stream();
 }
 
 $('suche').addEventListener('input', (ev) => showResults(search(ev.target.value)));
