@@ -34,19 +34,26 @@ def publish(
     out: Annotated[Optional[Path], typer.Option("--out", help="Paketdatei, die geschrieben wird (.szpkg)")] = None,
     web: Annotated[Optional[Path], typer.Option(
         "--web", help="Ordner, in den der Bürgerzwilling als Webseite (3D im Browser) geschrieben wird")] = None,
+    ogcapi: Annotated[Optional[Path], typer.Option(
+        "--ogcapi", help="Ordner für pygeoapi: öffentliche Layer als OGC API – Features (GeoJSON + Konfiguration)")
+    ] = None,
+    url: Annotated[str, typer.Option(help="Adresse, unter der die OGC-API erreichbar sein wird")] =
+        "http://localhost:5000",
     key: Annotated[Optional[Path], typer.Option(
         "--key", help=f"Signierschlüssel (Standard: PROJEKT/keys/{PUBLISHER_PRIVATE})")] = None,
 ) -> None:
     """Rats- oder Bürgerzwilling als signiertes Paket schreiben (Rat: verschlüsselt) oder als Webseite."""
     if role not in ("rat", "buerger"):
         fail(f"--role muss rat oder buerger sein, nicht '{role}'.")
-    if out is None and web is None:
-        fail("Bitte --out PAKET.szpkg (signiertes Paket) oder --web ORDNER (Webseite) angeben.")
-    if web is not None and role != "buerger":
-        fail("Als offene Webseite wird nur der Bürgerzwilling veröffentlicht (--role buerger); der Ratszwilling "
-             "bleibt ein verschlüsseltes Paket (--out).")
+    if out is None and web is None and ogcapi is None:
+        fail("Bitte --out PAKET.szpkg (signiertes Paket), --web ORDNER (Webseite) oder --ogcapi ORDNER angeben.")
+    if (web is not None or ogcapi is not None) and role != "buerger":
+        fail("Als offene Webseite oder OGC-API wird nur der Bürgerzwilling veröffentlicht (--role buerger); der "
+             "Ratszwilling bleibt ein verschlüsseltes Paket (--out).")
     if web is not None:
         _publish_web(directory, web)
+    if ogcapi is not None:
+        _publish_ogcapi(directory, ogcapi, url)
     if out is not None:
         _publish_package(directory, role, out, key)
 
@@ -70,6 +77,28 @@ def _publish_web(directory: Path, web: Path) -> None:
         console.print(f"[yellow]Hinweis:[/] {note}", highlight=False)
     console.print("Auf einen Webserver kopieren (alle Dateien des Ordners); zum Ansehen am Rechner: "
                   f"python -m http.server -d {site.root} 8000 und http://localhost:8000/ öffnen.", highlight=False)
+
+
+def _publish_ogcapi(directory: Path, folder: Path, url: str) -> None:
+    from urllib.parse import urlsplit
+
+    from twin.publish.ogcapi import export_ogcapi
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        fail(f"--url muss eine http(s)-Adresse sein, nicht '{url}'.")
+    # the server listens on this machine only; a public address is served through the town's web server
+    local = parts.hostname in ("localhost", "127.0.0.1")
+    host, port = "127.0.0.1", (parts.port or 5000) if local else 5000
+    project = Project.open(directory)
+    try:
+        with progress_bar("OGC-API") as update:
+            result = export_ogcapi(project, folder, url=url.rstrip("/"), host=host, port=port, progress=update)
+    finally:
+        project.close()
+    sets = ", ".join(f"{name} {n}" for name, n in result.collections.items())
+    console.print(f"[bold green]OGC API – Features geschrieben:[/] {result.root} ({sets}). Starten mit: "
+                  f"stadtzwilling ogcapi {result.root}", highlight=False)
 
 
 def _publish_package(directory: Path, role: str, out: Path, key: Path | None) -> None:

@@ -63,3 +63,21 @@ def staged_folder(final: Path) -> Iterator[StagedFolder]:
         raise
     finally:
         shutil.rmtree(stage.path, ignore_errors=True)
+
+
+def replace_folder(new: Path, out: Path) -> None:
+    """Move the finished folder ``new`` to ``out``; a folder already at ``out`` goes only once the new one
+    is in place (and comes back if the move fails)."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.alt")
+        shutil.rmtree(old, ignore_errors=True)
+        out.rename(old)
+    try:
+        new.rename(out)
+    except OSError:
+        if old is not None:
+            old.rename(out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -39,6 +39,7 @@ from layers.web.png import png_bytes
 from layers.web.search import search_index
 from layers.web.tiles import box, split, tileset
 from twin.errors import ProjectError, TwinError
+from twin.files import replace_folder
 from twin.project import Project
 
 STATIC = Path(__file__).with_name("static")
@@ -93,29 +94,12 @@ def export_web(project: Project, role: str, out: str | Path, *, progress: Progre
             published.close()
         check()
         progress(0.97, "Web-Zwilling an seinen Platz …")
-        _replace(work / "site", out)
+        replace_folder(work / "site", out)
         site.root = out
         progress(1.0, "Web-Zwilling fertig")
         return site
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _replace(new: Path, out: Path) -> None:
-    """Move the finished site to ``out``; a previous site there goes only once the new one is in place."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.alt")
-        shutil.rmtree(old, ignore_errors=True)
-        out.rename(old)
-    try:
-        new.rename(out)
-    except OSError:
-        if old is not None:
-            old.rename(out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _write_site(project: Project, dest: Path, *, progress: ProgressFn, check: Callable[[], None]) -> WebSite:
