@@ -1,6 +1,7 @@
-"""``stadtzwilling open DIR|PAKET.szpkg [--screenshot FILE]``
+"""``stadtzwilling open [DIR|PAKET.szpkg] [--screenshot FILE]``
 
-A project folder opens in the Verwaltungszwilling. A published package (``.szpkg``) opens in the
+Without an argument the start page opens (sample municipality, new project, published package, recent
+projects). A project folder opens in the Verwaltungszwilling. A published package (``.szpkg``) opens in the
 read-only viewer: its signature is checked against the trusted publisher keys first (``--trust``,
 default ``~/.stadtzwilling/vertrauenswuerdig``), a council package asks for its passphrase (or reads
 ``STADTZWILLING_PASSPHRASE``); the unpacked files are removed when the viewer closes.
@@ -17,7 +18,8 @@ TRUST_DIR = Path.home() / ".stadtzwilling" / "vertrauenswuerdig"
 
 
 def open_(
-    directory: Annotated[Path, typer.Argument(help="Projektordner oder veröffentlichtes Paket (.szpkg)")],
+    directory: Annotated[Optional[Path], typer.Argument(
+        help="Projektordner oder veröffentlichtes Paket (.szpkg); ohne: Startseite")] = None,
     screenshot: Annotated[Optional[Path], typer.Option(
         help="Hauptfenster mit 3D-Ansicht ohne Bildschirm als PNG speichern und beenden")] = None,
     size: Annotated[str, typer.Option(help="Fenstergröße BxH für --screenshot")] = "1400x900",
@@ -27,6 +29,8 @@ def open_(
     from views.app import run_app
 
     width, height = (int(v) for v in size.lower().split("x"))
+    if directory is None:  # the start page
+        raise typer.Exit(run_app(None, screenshot=screenshot, size=(width, height), trust=trust))
     if not directory.is_file():
         raise typer.Exit(run_app(directory, screenshot=screenshot, size=(width, height)))
     twin = _open_package(directory, trust)
