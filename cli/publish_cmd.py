@@ -69,7 +69,7 @@ def _publish_web(directory: Path, web: Path) -> None:
         raise Cancelled() from None
     finally:
         project.close()
-    layers = ", ".join(f"{name} {n}" for name, n in site.layers.items())
+    layers = ", ".join(f"{name} {n}" for name, n in site.layers.items()) or "keine Layer mit Geometrie"
     size = f"{site.bytes / 1e6:.1f}".replace(".", ",")
     console.print(f"[bold green]Bürgerzwilling als Webseite:[/] {site.root} ({site.files} Dateien, {size} MB; "
                   f"{layers}; Karten: {len(site.overlays)})", highlight=False)
