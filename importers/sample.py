@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from importers.base import CancelToken, ImportReport, ProgressFn, import_files
 from twin.project import Project
 from twin.variants.sample import add_sample_variants
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+# next to the packages; in the bundled app (PyInstaller, build_installer.py) in its data folder sys._MEIPASS
+SAMPLE_DIR = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent)) / "sample_data"
 SAMPLE_EXTENT = (690000.0, 5335000.0, 691000.0, 5336000.0)  # DGM1 tile 690/5335 (Bayern)
 
 
