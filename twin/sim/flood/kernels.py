@@ -1,14 +1,19 @@
 """Numba kernels of the local-inertial scheme (Bates et al. 2010, θ-weighting of de Almeida et al. 2012).
 
-One step in two passes over the grid, each parallel over blocks of rows:
+One explicit step is a single pass over the grid. Each thread streams a chunk of rows top to bottom and,
+two rows ahead of the row it updates, computes
 
-1. **faces** – new unit discharges on all faces from the previous (limited) ones, semi-implicit Manning
-   friction, boundary faces through ghost cells; then per cell the share of its outflow it can give
-   without going dry (the flux limiter's ratio);
-2. **cells** – fluxes limited with the upwind ratio and stored, continuity, rain, sink, maxima and the
-   boundary volumes (row partial sums keep the ledger deterministic).
+* the new unit discharges on the faces from the previous (limited) ones, semi-implicit Manning friction,
+  boundary faces through ghost cells, and per cell the share of its outflow it can give without going dry
+  (the flux limiter's ratio) – into ring buffers of two or three rows that stay in the caches;
 
-Faces next to deep cells carry nothing in these passes; :mod:`twin.sim.flood.implicit` advances them
+then, for the row itself, limits the fluxes with the upwind ratio and stores them, applies continuity,
+rain and the sink, tracks the maxima and the boundary volumes (row partial sums keep the ledger
+deterministic). What a chunk needs from its neighbour's rows (two faces and two ratio rows at each
+border) is computed from the old state just before (:func:`_halo`). The result is the same to the bit
+as two separate passes with full-grid scratch arrays, but moves about half the bytes.
+
+Faces next to deep cells carry nothing in this pass; :mod:`twin.sim.flood.implicit` advances them
 (and the depths of the deep cells and their neighbours) afterwards in one implicit system.
 
 The inner loops are branch-free so LLVM vectorises them: buildings are no-flow because their bed lies
@@ -35,7 +40,6 @@ CLOSED, OPEN, STAGE = 0, 1, 2
 # levels into round-off differences (seeding spurious cross flows in symmetric cases)
 _FM = {"nsz", "arcp", "contract", "afn"}
 _MAGIC = 1420470955.0  # bits of 2^(127·4/3) as float32: 1/∛x ≈ from(MAGIC − bits(x)/3)
-_ROWS_PER_BLOCK = 16
 _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
@@ -55,15 +59,15 @@ def start_threads() -> None:
 def bytes_per_cell_update(dtype, sink: bool = False) -> int:
     """Bytes moved from/to main memory per cell and step when the grid does not fit in the caches.
 
-    Pass 1 reads depth, bed, roughness, both old discharges (5 values) and writes the raw discharges and
-    the outflow ratio (3 values, each counted twice for the read-for-ownership of the written line).
-    Pass 2 reads raw discharges, ratio, depth, rain share, max depth, max speed (7 values; + sink
-    capacity) and writes the two limited discharges (counted twice) and depth (already in cache: once).
-    Max depth, its time and max speed are stored only where they rise (masked stores; not counted: a
-    rising cell adds up to 3 values). Neighbour rows come from the caches.
+    The sweep reads depth, bed, roughness and both old discharges (5 values) when it computes the faces
+    two rows ahead, then rain share, max depth and max speed (3 values; + sink capacity) for the update,
+    and writes depth and both discharges back (3 values; their lines are already in the cache, so no
+    read for ownership). The ring buffers and the rows read twice stay in the caches. Max depth, its time
+    and max speed are stored only where they rise (masked stores; not counted: a rising cell adds up to 3
+    values), and neither are the zone byte and the halo rows at the chunk borders.
     """
     w = np.dtype(dtype).itemsize
-    return w * ((5 + 3 * 2) + (7 + int(sink) + 2 * 2 + 1))
+    return w * (5 + 3 + int(sink) + 3)
 
 
 @njit(cache=True, inline="always")
@@ -123,8 +127,9 @@ def _friction(hc, r, q, nf, cst):
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
-def _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst, zone):
-    """Interior west/east faces j = 1..nx-1 of row ``i`` (0 on faces next to a deep cell: implicit)."""
+def _x_faces(i, h, z, nman, qx, out, hfb, gb, gi, cst, zone):
+    """Interior west/east faces j = 1..nx-1 of row ``i`` into ``out`` (0 on faces next to a deep cell:
+    implicit)."""
     nx = h.shape[1]
     hmin = cst[C_HMIN]
     for j in range(1, nx):
@@ -143,7 +148,7 @@ def _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst, zone):
         d = (z[i, j] + h[i, j]) - (z[i, j - 1] + h[i, j - 1])
         num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qx[i, j - 1] + qx[i, j + 1]) - cst[C_GDTDX] * hf * d
         imp = (zone[i, j - 1] | zone[i, j]) & DEEP
-        qxr[i, j] = num / den if (hf > hmin and imp == 0) else cst[C_ZERO]
+        out[j] = num / den if (hf > hmin and imp == 0) else cst[C_ZERO]
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
@@ -188,54 +193,73 @@ def _boundary_face(s, kind, slope, stage, q, h_c, z_c, n_c, active_c, dt, dx, g,
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
-def _ratio_row(i, h, qxr, north, south, ratio, c, cst):
-    """Share of its outflow each cell of row ``i`` can give (1 where it holds enough water)."""
+def _x_row(i, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, out, hfb, gb,
+           gi):
+    """Raw new discharges on all west/east faces of row ``i`` (boundary faces through ghost cells)."""
+    nx = h.shape[1]
+    _x_faces(i, h, z, nman, qx, out, hfb, gb, gi, cst, zone)
+    out[0] = _boundary_face(0, side_kind[0], side_slope[0], stages[0], qx[i, 0], h[i, 0], z[i, 0], nman[i, 0],
+                            active[i, 0], dt, dx, g, hmin)
+    out[nx] = _boundary_face(1, side_kind[1], side_slope[1], stages[1], qx[i, nx], h[i, nx - 1], z[i, nx - 1],
+                             nman[i, nx - 1], active[i, nx - 1], dt, dx, g, hmin)
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _y_row(k, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, out, hfb, gb,
+           gi):
+    """Raw new discharges on the north/south faces ``k`` = 0..ny (0 and ny on the domain boundary)."""
+    ny, nx = h.shape
+    if k == 0:
+        for j in range(nx):
+            out[j] = _boundary_face(2, side_kind[2], side_slope[2], stages[2], qy[0, j], h[0, j], z[0, j],
+                                    nman[0, j], active[0, j], dt, dx, g, hmin)
+    elif k == ny:
+        last = ny - 1
+        for j in range(nx):
+            out[j] = _boundary_face(3, side_kind[3], side_slope[3], stages[3], qy[ny, j], h[last, j],
+                                    z[last, j], nman[last, j], active[last, j], dt, dx, g, hmin)
+    else:
+        _y_faces(k, h, z, nman, qy, out, hfb, gb, gi, cst, zone)
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _ratio_row(i, h, xr, north, south, out, c, cst):
+    """Share of its outflow each cell of row ``i`` can give (1 where it holds enough water); ``xr`` are the
+    row's raw west/east discharges, ``north``/``south`` its raw north/south ones."""
     zero, one = cst[C_ZERO], cst[C_ONE]
     for j in range(h.shape[1]):
-        out = c * (max(qxr[i, j + 1], zero) - min(qxr[i, j], zero) + max(south[j], zero) - min(north[j], zero))
+        out_ = c * (max(xr[j + 1], zero) - min(xr[j], zero) + max(south[j], zero) - min(north[j], zero))
         hc = h[i, j]
-        ratio[i, j] = hc / out if out > hc else one
+        out[j] = hc / out_ if out_ > hc else one
+
+
+def chunk_bounds(ny: int, threads: int | None = None) -> np.ndarray:
+    """First rows of :func:`advance`'s chunks (one per thread, at least 8 rows each) and ``ny`` at the end."""
+    threads = numba.get_num_threads() if threads is None else threads
+    n = max(1, min(threads, ny // 8))
+    return np.array([(k * ny) // n for k in range(n + 1)], dtype=np.int64)
 
 
 @njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
-def _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g,
-           hmin):
-    """Pass 1: raw new discharges ``qxr``, ``qyr`` from the limited ones of the last step, and the outflow
-    ratio of every cell. A block of rows computes the north faces of the next block's first row once more
-    (into a scratch row) so that it needs nothing another thread writes."""
+def _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
+          hfaces, hratio):
+    """Before the sweep: at every inner chunk border B the raw faces B-1, B, B+1 and the outflow ratios of
+    rows B-1 and B, from the old state – the sweep overwrites the rows they are made of."""
     ny, nx = h.shape
     c = dt / dx
-    nblocks = (ny + _ROWS_PER_BLOCK - 1) // _ROWS_PER_BLOCK
-    for b in prange(nblocks):
+    for k in prange(1, bounds.size - 1):
+        b = bounds[k]
         hfb = np.empty(nx + 1, h.dtype)
         gb = np.empty(nx + 1, np.float32)
         gi = gb.view(np.int32)
-        south = np.empty(nx, h.dtype)
-        i0 = b * _ROWS_PER_BLOCK
-        i1 = min(i0 + _ROWS_PER_BLOCK, ny)
-        for i in range(i0, i1):
-            _x_faces(i, h, z, nman, qx, qxr, hfb, gb, gi, cst, zone)
-            if i > 0:
-                _y_faces(i, h, z, nman, qy, qyr[i], hfb, gb, gi, cst, zone)
-            qxr[i, 0] = _boundary_face(0, side_kind[0], side_slope[0], stages[0], qx[i, 0], h[i, 0], z[i, 0],
-                                       nman[i, 0], active[i, 0], dt, dx, g, hmin)
-            qxr[i, nx] = _boundary_face(1, side_kind[1], side_slope[1], stages[1], qx[i, nx], h[i, nx - 1],
-                                        z[i, nx - 1], nman[i, nx - 1], active[i, nx - 1], dt, dx, g, hmin)
-            if i == 0:
-                for j in range(nx):
-                    qyr[0, j] = _boundary_face(2, side_kind[2], side_slope[2], stages[2], qy[0, j], h[0, j],
-                                               z[0, j], nman[0, j], active[0, j], dt, dx, g, hmin)
-            if i > i0:
-                _ratio_row(i - 1, h, qxr, qyr[i - 1], qyr[i], ratio, c, cst)
-        last = i1 - 1
-        if last == ny - 1:
-            for j in range(nx):
-                qyr[ny, j] = _boundary_face(3, side_kind[3], side_slope[3], stages[3], qy[ny, j], h[last, j],
-                                            z[last, j], nman[last, j], active[last, j], dt, dx, g, hmin)
-            _ratio_row(last, h, qxr, qyr[last], qyr[ny], ratio, c, cst)
-        else:
-            _y_faces(last + 1, h, z, nman, qy, south, hfb, gb, gi, cst, zone)
-            _ratio_row(last, h, qxr, qyr[last], south, ratio, c, cst)
+        xr = np.empty(nx + 1, h.dtype)
+        for m in range(3):
+            _y_row(b - 1 + m, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+                   hfaces[k, m], hfb, gb, gi)
+        for m in range(2):
+            _x_row(b - 1 + m, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+                   xr, hfb, gb, gi)
+            _ratio_row(b - 1 + m, h, xr, hfaces[k, m], hfaces[k, m + 1], hratio[k, m], c, cst)
 
 
 @njit(cache=True, fastmath=True, error_model="numpy")
@@ -268,94 +292,145 @@ def _row_max_explicit(h, zone, i):
     return m
 
 
-@njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
-def _cells(h, qx, qy, qxr, qyr, ratio, zone, frac, sink, has_sink, rain_depth, hmax, vmax, tmax,
-           t_new, dt, c, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout, any_implicit):
-    """Pass 2: limit and store the fluxes, update depths, add rain, drain the sink, track maxima.
-
-    With ``any_implicit``, faces next to deep cells (``zone``) carry nothing here (0 is stored; their
-    discharge comes from :func:`implicit.step`), and the maxima of deep and ring cells are left to it."""
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac, sink, has_sink, rain_depth,
+                hmax, vmax, tmax, t_new, dt, c, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout,
+                any_implicit):
+    """Limit and store the fluxes of row ``i`` (raw ones ``xr``, ``north``, ``south``; outflow ratios of the
+    rows above, of the row and below), update its depths, add rain, drain the sink, track maxima."""
     ny, nx = h.shape
-    nblocks = (ny + _ROWS_PER_BLOCK - 1) // _ROWS_PER_BLOCK
     zero, half, hvel = cst[C_ZERO], cst[C_HALF], cst[C_HVEL]
-    for b in prange(nblocks):
+    # west/east faces of the row (limited by the upwind cell; inflow from a ghost unlimited)
+    q = xr[0]
+    qx[i, 0] = q * r_c[0] if q < zero else q
+    for j in range(1, nx):
+        q = xr[j]
+        ra = r_c[j - 1]
+        rb = r_c[j]
+        qx[i, j] = q * (ra if q > zero else rb)
+    q = xr[nx]
+    qx[i, nx] = q * r_c[nx - 1] if q > zero else q
+    # north faces (stored, owned by this row); south faces into ``fs`` (stored by the next row)
+    if i == 0:
+        for j in range(nx):
+            q = north[j]
+            qy[0, j] = q * r_c[j] if q < zero else q
+    else:
+        for j in range(nx):
+            q = north[j]
+            ra = r_up[j]
+            rb = r_c[j]
+            qy[i, j] = q * (ra if q > zero else rb)
+    if i == ny - 1:
+        for j in range(nx):
+            q = south[j]
+            fs[j] = q * r_c[j] if q > zero else q
+            qy[ny, j] = fs[j]
+    else:
+        for j in range(nx):
+            q = south[j]
+            ra = r_c[j]
+            rb = r_dn[j]
+            fs[j] = q * (ra if q > zero else rb)
+    # boundary volumes (per unit of dt·dx)
+    b_in = max(qx[i, 0], zero) - min(qx[i, nx], zero)
+    b_out = max(qx[i, nx], zero) - min(qx[i, 0], zero)
+    if i == 0:
+        for j in range(nx):
+            b_in += max(qy[0, j], zero)
+            b_out -= min(qy[0, j], zero)
+    if i == ny - 1:
+        for j in range(nx):
+            b_in -= min(fs[j], zero)
+            b_out += max(fs[j], zero)
+    rows_bin[i] = b_in
+    rows_bout[i] = b_out
+    # continuity and rain
+    for j in range(nx):
+        h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), zero) \
+            + rain_depth * frac[i, j]
+    rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
+    # maxima (of the explicit cells: deep and ring cells change once more in the implicit step)
+    if any_implicit:
+        rows_max[i] = _row_max_explicit(h, zone, i)
+        for j in range(nx):
+            hn = h[i, j]
+            if hn > hmax[i, j] and zone[i, j] == 0:
+                hmax[i, j] = hn
+                tmax[i, j] = t_new
+    else:
+        rows_max[i] = row_max(h, i)
+        for j in range(nx):  # conditional (masked) stores: falling cells leave their lines clean
+            hn = h[i, j]
+            if hn > hmax[i, j]:
+                hmax[i, j] = hn
+                tmax[i, j] = t_new
+    for j in range(nx):
+        hn = h[i, j]
+        hs = max(hn, hvel)
+        u = half * (qx[i, j] + qx[i, j + 1]) / hs
+        v = half * (qy[i, j] + fs[j]) / hs
+        sp = math.sqrt(u * u + v * v) if (hn > hvel and zone[i, j] == 0) else zero
+        fs[j] = sp  # the south-face row is no longer needed: reuse it for the speeds
+        if sp > vmax[i, j]:
+            vmax[i, j] = sp
+    rows_umax[i] = _max1d(fs)
+
+
+@njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
+def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
+           hfaces, hratio, frac, sink, has_sink, rain_depth, hmax, vmax, tmax, t_new, rows_max, rows_umax,
+           rows_sunk, rows_bin, rows_bout, any_implicit):
+    """One explicit step in a single pass: each thread streams its chunk of rows top to bottom, computing
+    the raw discharges two rows ahead of the row it updates (ring buffers of 2–3 rows, so they stay in
+    the caches), and takes what depends on another chunk's rows from :func:`_halo`."""
+    ny, nx = h.shape
+    c = dt / dx
+    nch = bounds.size - 1
+    for k in prange(nch):
+        a, b = bounds[k], bounds[k + 1]
+        hfb = np.empty(nx + 1, h.dtype)
+        gb = np.empty(nx + 1, np.float32)
+        gi = gb.view(np.int32)
         fs = np.empty(nx, h.dtype)
-        for i in range(b * _ROWS_PER_BLOCK, min((b + 1) * _ROWS_PER_BLOCK, ny)):
-            # west/east faces of the row (limited by the upwind cell; inflow from a ghost unlimited)
-            q = qxr[i, 0]
-            qx[i, 0] = q * ratio[i, 0] if q < zero else q
-            for j in range(1, nx):
-                q = qxr[i, j]
-                ra = ratio[i, j - 1]
-                rb = ratio[i, j]
-                qx[i, j] = q * (ra if q > zero else rb)
-            q = qxr[i, nx]
-            qx[i, nx] = q * ratio[i, nx - 1] if q > zero else q
-            # north faces (stored, owned by this row); south faces into ``fs`` (stored by the next row)
-            if i == 0:
-                for j in range(nx):
-                    q = qyr[0, j]
-                    qy[0, j] = q * ratio[0, j] if q < zero else q
+        xr = np.empty((2, nx + 1), h.dtype)  # raw west/east faces of rows i, i+1 (slot i % 2)
+        fr = np.empty((3, nx), h.dtype)      # raw north/south faces i..i+2 (slot k % 3)
+        ra = np.empty((3, nx), h.dtype)      # outflow ratios of rows i-1..i+1 (slot (r + 3) % 3)
+        # prologue: row a's west/east faces, faces a and a+1, ratios of rows a-1 and a
+        _x_row(a, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, xr[a % 2],
+               hfb, gb, gi)
+        for f in range(a, min(a + 2, ny + 1)):
+            if k > 0:
+                fr[f % 3, :] = hfaces[k, f - a + 1]
             else:
-                for j in range(nx):
-                    q = qyr[i, j]
-                    ra = ratio[i - 1, j]
-                    rb = ratio[i, j]
-                    qy[i, j] = q * (ra if q > zero else rb)
-            if i == ny - 1:
-                for j in range(nx):
-                    q = qyr[ny, j]
-                    fs[j] = q * ratio[i, j] if q > zero else q
-                    qy[ny, j] = fs[j]
-            else:
-                for j in range(nx):
-                    q = qyr[i + 1, j]
-                    ra = ratio[i, j]
-                    rb = ratio[i + 1, j]
-                    fs[j] = q * (ra if q > zero else rb)
-            # boundary volumes (per unit of dt·dx)
-            b_in = max(qx[i, 0], zero) - min(qx[i, nx], zero)
-            b_out = max(qx[i, nx], zero) - min(qx[i, 0], zero)
-            if i == 0:
-                for j in range(nx):
-                    b_in += max(qy[0, j], zero)
-                    b_out -= min(qy[0, j], zero)
-            if i == ny - 1:
-                for j in range(nx):
-                    b_in -= min(fs[j], zero)
-                    b_out += max(fs[j], zero)
-            rows_bin[i] = b_in
-            rows_bout[i] = b_out
-            # continuity and rain
-            for j in range(nx):
-                h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), zero) \
-                    + rain_depth * frac[i, j]
-            rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
-            # maxima (of the explicit cells: deep and ring cells change once more in the implicit step)
-            if any_implicit:
-                rows_max[i] = _row_max_explicit(h, zone, i)
-                for j in range(nx):
-                    hn = h[i, j]
-                    if hn > hmax[i, j] and zone[i, j] == 0:
-                        hmax[i, j] = hn
-                        tmax[i, j] = t_new
-            else:
-                rows_max[i] = row_max(h, i)
-                for j in range(nx):  # conditional (masked) stores: falling cells leave their lines clean
-                    hn = h[i, j]
-                    if hn > hmax[i, j]:
-                        hmax[i, j] = hn
-                        tmax[i, j] = t_new
-            for j in range(nx):
-                hn = h[i, j]
-                hs = max(hn, hvel)
-                u = half * (qx[i, j] + qx[i, j + 1]) / hs
-                v = half * (qy[i, j] + fs[j]) / hs
-                sp = math.sqrt(u * u + v * v) if (hn > hvel and zone[i, j] == 0) else zero
-                fs[j] = sp  # the south-face row is no longer needed: reuse it for the speeds
-                if sp > vmax[i, j]:
-                    vmax[i, j] = sp
-            rows_umax[i] = _max1d(fs)
+                _y_row(f, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+                       fr[f % 3], hfb, gb, gi)
+        if k > 0:
+            ra[(a + 2) % 3, :] = hratio[k, 0]
+            ra[a % 3, :] = hratio[k, 1]
+        else:
+            _ratio_row(a, h, xr[a % 2], fr[a % 3], fr[(a + 1) % 3], ra[a % 3], c, cst)
+        last = k == nch - 1
+        for i in range(a, b):
+            n1 = i + 1
+            if n1 < b:
+                _x_row(n1, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+                       xr[n1 % 2], hfb, gb, gi)
+            f = i + 2
+            if f <= b:
+                if not last and f >= b - 1:
+                    fr[f % 3, :] = hfaces[k + 1, f - b + 1]
+                else:
+                    _y_row(f, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+                           fr[f % 3], hfb, gb, gi)
+            if n1 < ny:
+                if not last and n1 >= b - 1:
+                    ra[n1 % 3, :] = hratio[k + 1, n1 - b + 1]
+                else:
+                    _ratio_row(n1, h, xr[n1 % 2], fr[n1 % 3], fr[(n1 + 1) % 3], ra[n1 % 3], c, cst)
+            _update_row(i, h, qx, qy, xr[i % 2], fr[i % 3], fr[n1 % 3], ra[(i + 2) % 3], ra[i % 3], ra[n1 % 3],
+                        fs, zone, frac, sink, has_sink, rain_depth, hmax, vmax, tmax, t_new, dt, c, cst,
+                        rows_max, rows_umax, rows_sunk, rows_bin, rows_bout, any_implicit)
 
 
 @njit(cache=True)
@@ -382,10 +457,10 @@ def _nondeep_max(h, zone, cells):
 
 
 @njit(cache=True)
-def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
+def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
             side_kind, side_slope, st_t, st_v, st_off, in_rows, in_cols, in_t, in_v, in_off,
             rain_rate, frac_sum, n_active, t, t_end, max_steps, dx, g, alpha, theta, dt_max, hmin, hvel,
-            cst, ledger, zone, sid, buf, h_implicit, tol, max_iter, stats, carry):
+            cst, ledger, zone, sid, buf, h_implicit, tol, max_iter, bounds, stats, carry):
     """Advance the state from ``t`` to ``t_end`` or by ``max_steps`` steps; returns (t, steps).
 
     Time step: ``alpha·dx / max(u, √(g·h))`` with the largest flow speed and depth of the last step (and
@@ -393,7 +468,7 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
     dry, steep domain – supercritical fronts, u > √(g·h) – run so long that wetting fronts oscillated
     cell by cell; counting u + √(g·h) instead would cost ~60 % more steps in ordinary rain runs. A
     Courant factor of 0.9 for the speed alone raised the EA test 2 max speed from 2.2 to 4.9 m/s.
-    ``carry[0]`` keeps the flow speed from one call to the next.
+    ``carry[0]`` keeps the flow speed from one call to the next; ``bounds`` come from :func:`chunk_bounds`.
 
     Faces next to cells deeper than ``h_implicit`` (m; ``inf`` = none) are solved semi-implicitly
     (:mod:`twin.sim.flood.implicit`); the zones are rebuilt every ``_REMARK`` steps and the step then
@@ -424,6 +499,8 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
     rows_sunk = np.zeros(ny)
     rows_bin = np.zeros(ny)
     rows_bout = np.zeros(ny)
+    hfaces = np.zeros((bounds.size - 1, 3, nx), h.dtype)
+    hratio = np.zeros((bounds.size - 1, 2, nx), h.dtype)
     while t < t_end and steps < max_steps:
         # --- time step (CFL), including imposed stages
         hm = h_dom
@@ -445,19 +522,19 @@ def advance(h, qx, qy, qxr, qyr, ratio, z, nman, active, frac, sink, has_sink, h
             qin = _series(in_t, in_v, in_off, k, tm) * dt
             h[in_rows[k], in_cols[k]] += qin / area
             ledger[L_INFLOW] += qin
-        # --- three passes
+        # --- explicit pass (halo rows first), then the implicit faces
         cst[C_GDT] = g * dt
         cst[C_GDTDX] = g * dt / dx
-        _faces(h, qx, qy, qxr, qyr, ratio, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g,
-               hmin)
-        c = dt / dx
         r = rain_rate * dt
         t += dt
         any_implicit = n_deep > 0
         if any_implicit:
             implicit.gather(qx, qy, fi, fj, fy, work)
-        _cells(h, qx, qy, qxr, qyr, ratio, zone, frac, sink, has_sink, r, hmax, vmax, tmax, t, dt, c, cst,
-               rows_max, rows_umax, rows_sunk, rows_bin, rows_bout, any_implicit)
+        _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
+              hfaces, hratio)
+        _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
+               hfaces, hratio, frac, sink, has_sink, r, hmax, vmax, tmax, t, rows_max, rows_umax, rows_sunk,
+               rows_bin, rows_bout, any_implicit)
         h_ring, u_ring = 0.0, 0.0
         if any_implicit:
             ring, it = implicit.step(h, qx, qy, z, nman, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx, g,

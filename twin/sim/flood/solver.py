@@ -181,8 +181,6 @@ def run_flood(
     n_active = float(active.sum())
     qx = np.zeros((ny, nx + 1), dtype=dt_)
     qy = np.zeros((ny + 1, nx), dtype=dt_)
-    qxr, qyr = np.zeros_like(qx), np.zeros_like(qy)
-    ratio = np.zeros(shape, dtype=dt_)
     # heights relative to the lowest active cell (float32 keeps mm over a few hundred metres of
     # elevation only that way); no-flow cells far above any water level: their faces carry nothing
     z_ref = float(np.min(z[active])) if active.any() else 0.0
@@ -210,17 +208,18 @@ def run_flood(
     t, steps = 0.0, 0
     snapshots: list[tuple[float, np.ndarray]] = []
     kernels.start_threads()
+    bounds = kernels.chunk_bounds(ny)
     wall0 = time.perf_counter()
     next_out = min(params.output_interval, params.duration)
     while t < params.duration:
         t_end = min(next_out, rain.next_change(t), params.duration)
         k = rain.block(t) if len(fracs) > 1 else 0
         t, n = kernels.advance(
-            h, qx, qy, qxr, qyr, ratio, z_flow, nman, active, fracs[k], sink, has_sink, hmax, vmax, tmax,
+            h, qx, qy, z_flow, nman, active, fracs[k], sink, has_sink, hmax, vmax, tmax,
             side_kind, side_slope, st_t, st_v, st_off, rows, cols, in_t, in_v, in_off,
             rain.at(t), frac_sums[k], n_active, t, t_end, params.cancel_every, dx, params.g,
             alpha, params.theta, params.dt_max, params.h_flux_min, params.h_velocity_min, cst, ledger,
-            zone, sid, buf, h_implicit, params.implicit_tol, _CG_MAX_ITER, stats, carry,
+            zone, sid, buf, h_implicit, params.implicit_tol, _CG_MAX_ITER, bounds, stats, carry,
         )
         steps += n
         if t >= next_out:
