@@ -13,6 +13,7 @@ from cli import heavy_rain_cmd
 from cli import heat_cmd
 from cli import field_cmd
 from cli import ogcapi_cmd
+from cli import sensors_cmd
 from cli.console import fail
 from twin.errors import TwinError
 
@@ -39,6 +40,7 @@ app.command("starkregen", help="Starkregen simulieren (KOSTRA-Bemessungsregen od
 app.command("hitze", help="Hitzebelastung (UTCI) eines heißen Tages berechnen; --liste, --vergleich, --freigeben.")(
     heat_cmd.hitze)
 app.command("ogcapi", help="Öffentliche Layer als OGC API – Features ausliefern (pygeoapi).")(ogcapi_cmd.ogcapi)
+app.add_typer(sensors_cmd.app, name="sensoren", help="Sensoren: Messwerte (SensorThings, CSV) und neueste Werte.")
 app.add_typer(field_cmd.app, name="field", help="Feldarbeit: Tablet-Pakete (QField) ausgeben und zurückspielen.")
 
 

@@ -1,0 +1,75 @@
+"""``stadtzwilling sensoren …``: observations from a SensorThings server or a CSV export, latest values.
+
+``sensoren sta DIR URL`` reads new observations of every Datastream (incremental, one transaction),
+``sensoren csv DIR DATEI`` a CSV export, ``sensoren liste DIR [--rolle]`` the newest value per sensor as
+the role may see it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from cli.console import console, fail, open_project, progress_bar
+from importers.sensors.csvobs import LOCAL, import_sensor_csv
+from importers.sensors.sensorthings import ingest_sensorthings
+from twin.errors import TwinError
+from twin.model.sensors import KINDS
+from twin.sensors import access
+
+app = typer.Typer(help="Sensoren: Messwerte aus SensorThings-Servern und CSV-Exporten.", no_args_is_help=True,
+                  rich_markup_mode="rich")
+
+
+def _report(rep) -> None:
+    console.print(rep.summary(), highlight=False)
+    for p in rep.problems[:20]:
+        console.print(f"  [yellow]•[/] {p}", highlight=False)
+    if len(rep.problems) > 20:
+        console.print(f"  … und {len(rep.problems) - 20} weitere Probleme", highlight=False)
+
+
+@app.command("sta", help="Neue Beobachtungen aller Datastreams eines SensorThings-Servers (…/v1.1) einlesen.")
+def sta(directory: Annotated[Path, typer.Argument(help="Projektordner")],
+        url: Annotated[str, typer.Argument(help="Basisadresse, z. B. https://host/FROST-Server/v1.1")],
+        prefix: Annotated[str, typer.Option("--praefix", help="Vorsilbe der Sensor-Kennungen")] = "sta-") -> None:
+    with open_project(directory) as project, progress_bar("SensorThings") as progress:
+        try:
+            rep = ingest_sensorthings(project, url, prefix=prefix, progress=progress)
+        except TwinError as exc:
+            fail(str(exc))
+    _report(rep)
+
+
+@app.command("csv", help="Messwerte aus einer CSV-Datei (Sensor; Zeit; Wert) einlesen.")
+def csv_(directory: Annotated[Path, typer.Argument(help="Projektordner")],
+         datei: Annotated[Path, typer.Argument(help="CSV-Datei")]) -> None:
+    with open_project(directory) as project:
+        try:
+            rep = import_sensor_csv(project, datei)
+        except TwinError as exc:
+            fail(str(exc))
+    _report(rep)
+
+
+@app.command("liste", help="Sensoren mit ihrem neuesten Messwert (so, wie die Rolle sie sehen darf).")
+def liste(directory: Annotated[Path, typer.Argument(help="Projektordner")],
+          rolle: Annotated[str, typer.Option("--rolle", help="verwaltung, rat oder buerger")] = "verwaltung") -> None:
+    with open_project(directory) as project:
+        try:
+            session = project.session(rolle)
+            sensors = access.visible_sensors(session)
+            newest = access.latest(session)
+        except TwinError as exc:
+            fail(str(exc))
+    table = Table("Sensor", "Bezeichnung", "Messgröße", "Zeit", "Wert", title=f"Sensoren – {session.title}")
+    for f in sorted(sensors, key=lambda f: f["sensor_id"]):
+        t, v = newest.get(f["sensor_id"], (None, None))
+        when = "–" if t is None else datetime.fromtimestamp(t, LOCAL).strftime("%d.%m.%Y %H:%M")
+        table.add_row(f["sensor_id"], f.attrs.get("name") or "", KINDS.get(f["art"], (f["art"],))[0], when,
+                      "–" if v is None else f"{v:g} {f.attrs.get('einheit') or ''}".strip())
+    console.print(table)

@@ -1,0 +1,1 @@
+"""Sensor observations into the twin: OGC SensorThings API servers and CSV exports."""

@@ -1,0 +1,1 @@
+"""Sensor observations: compact time series in the store, queries by role, ingest bookkeeping."""
