@@ -1,12 +1,14 @@
 """``stadtzwilling sensoren …``: observations from a SensorThings server or a CSV export, latest values.
 
 ``sensoren sta DIR URL`` reads new observations of every Datastream (incremental, one transaction),
-``sensoren csv DIR DATEI`` a CSV export, ``sensoren liste DIR [--rolle]`` the newest value per sensor as
+``sensoren csv DIR DATEI`` a CSV export, ``sensoren mqtt DIR --host H`` subscribes to sensor uplinks
+(until Ctrl+C or ``--dauer``, writing every few seconds), ``sensoren liste DIR [--rolle]`` the newest value per sensor as
 the role may see it.
 """
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +18,7 @@ from rich.table import Table
 
 from cli.console import console, fail, open_project, progress_bar
 from importers.sensors.csvobs import LOCAL, import_sensor_csv
+from importers.sensors.mqtt import CHIRPSTACK_TOPIC, TTN_TOPIC, MqttIngest
 from importers.sensors.sensorthings import ingest_sensorthings
 from twin.errors import TwinError
 from twin.model.sensors import KINDS
@@ -54,6 +57,40 @@ def csv_(directory: Annotated[Path, typer.Argument(help="Projektordner")],
         except TwinError as exc:
             fail(str(exc))
     _report(rep)
+
+
+@app.command("mqtt", help="Sensor-Uplinks per MQTT empfangen (ChirpStack, TTN oder {sensor_id, time, value}).")
+def mqtt_(directory: Annotated[Path, typer.Argument(help="Projektordner")],
+          host: Annotated[str, typer.Option("--host", help="Broker")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port")] = 1883,
+          topic: Annotated[list[str] | None, typer.Option("--topic", help="Themen (mehrfach); Standard: "
+                                                          "ChirpStack- und TTN-Uplinks")] = None,
+          user: Annotated[str | None, typer.Option("--benutzer")] = None,
+          password: Annotated[str | None, typer.Option("--passwort", envvar="STADTZWILLING_MQTT_PASSWORT")] = None,
+          dauer: Annotated[float | None, typer.Option("--dauer", help="nach so vielen Sekunden enden")] = None,
+          takt: Annotated[float, typer.Option("--takt", help="Sekunden zwischen zwei Speicherungen")] = 5.0) -> None:
+    with open_project(directory) as project:
+        job = MqttIngest(project, host, port, topics=topic or [CHIRPSTACK_TOPIC, TTN_TOPIC], username=user,
+                         password=password)
+        job.start()
+        console.print(f"MQTT {host}:{port}, Themen {', '.join(job.topics)} – Ende mit Strg+C", highlight=False)
+        end = None if dauer is None else time.monotonic() + dauer
+        try:
+            while end is None or time.monotonic() < end:
+                time.sleep(min(takt, max(end - time.monotonic(), 0.0)) if end is not None else takt)
+                r = job.poll()
+                if r.new or r.duplicates:
+                    console.print(f"{datetime.now():%H:%M:%S} gespeichert: {r.new} neu, {r.duplicates} doppelt",
+                                  highlight=False)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            job.stop()
+        s = job.stats
+        console.print(f"Nachrichten {s.messages}, gespeichert {s.stored}, doppelt {s.duplicates}, verworfen "
+                      f"{s.rejected}, ohne Sensor {s.unmatched}", highlight=False)
+        for p in s.problems[-20:]:
+            console.print(f"  [yellow]•[/] {p}", highlight=False)
 
 
 @app.command("liste", help="Sensoren mit ihrem neuesten Messwert (so, wie die Rolle sie sehen darf).")

@@ -103,7 +103,7 @@ class Store(RecordsMixin, ABC):
                 finally:
                     self._local.conn = None
         except SQLAlchemyError as exc:
-            raise StoreError(f"Datenbankfehler, es wurde nichts geschrieben: {exc.orig or exc}") from exc
+            raise StoreError(f"Datenbankfehler, es wurde nichts geschrieben: {getattr(exc, 'orig', None) or exc}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
