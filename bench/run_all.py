@@ -21,7 +21,7 @@ from bench.synth import OUT_DIR, machine_info, write_text
 
 SCRIPTS = ("bench.bench_scene", "bench.bench_bbox", "bench.bench_trees", "bench.bench_nas", "bench.bench_lidar",
            "bench.bench_citygml", "bench.bench_auskunft", "bench.bench_field", "bench.bench_flood",
-           "bench.bench_heat")
+           "bench.bench_heat", "bench.bench_sensors")
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -110,3 +110,40 @@ def liste(directory: Annotated[Path, typer.Argument(help="Projektordner")],
         table.add_row(f["sensor_id"], f.attrs.get("name") or "", KINDS.get(f["art"], (f["art"],))[0], when,
                       "–" if v is None else f"{v:g} {f.attrs.get('einheit') or ''}".strip())
     console.print(table)
+
+
+@app.command("regeln", help="Sensorregeln auswerten: Arbeitsliste (z. B. Bäume, die heute Wasser brauchen).")
+def regeln(directory: Annotated[Path, typer.Argument(help="Projektordner")],
+           zeit: Annotated[str | None, typer.Option("--zeit", help="Zeitpunkt (ISO 8601, Standard: jetzt)")] = None,
+           rolle: Annotated[str, typer.Option("--rolle")] = "verwaltung",
+           csv_out: Annotated[Path | None, typer.Option("--csv", help="Arbeitsliste als CSV schreiben")] = None) -> None:
+    import csv as csvmod
+
+    from importers.sensors.csvobs import parse_local_time
+    from twin.sensors.rules import evaluate, load_rules
+
+    with open_project(directory) as project:
+        try:
+            now = parse_local_time(zeit) if zeit else int(time.time())
+        except ValueError as exc:
+            fail(f"--zeit: {exc}")
+        try:
+            own = project.root / "sensorregeln.toml"
+            rules = load_rules(own if own.exists() else None)
+            matches = evaluate(project.session(rolle), rules, now)
+        except TwinError as exc:
+            fail(str(exc))
+    table = Table("Regel", "Aufgabe", "Objekt", "Sensor", "Wert", "seit",
+                  title=f"Arbeitsliste {datetime.fromtimestamp(now, LOCAL):%d.%m.%Y %H:%M}")
+    for m in matches:
+        table.add_row(m.rule, m.aufgabe, f"{m.objekt_layer or ''} {m.objekt_schluessel or ''}".strip(), m.sensor_id,
+                      f"{m.value:g}", datetime.fromtimestamp(m.seit, LOCAL).strftime("%d.%m.%Y %H:%M"))
+    console.print(table)
+    if csv_out is not None:
+        with open(csv_out, "w", encoding="utf-8-sig", newline="") as f:
+            w = csvmod.writer(f, delimiter=";")
+            w.writerow(["Regel", "Aufgabe", "Layer", "Objekt", "Sensor", "Wert", "seit"])
+            for m in matches:
+                w.writerow([m.rule, m.aufgabe, m.objekt_layer or "", m.objekt_schluessel or "", m.sensor_id,
+                            f"{m.value:g}".replace(".", ","),
+                            datetime.fromtimestamp(m.seit, LOCAL).strftime("%d.%m.%Y %H:%M")])

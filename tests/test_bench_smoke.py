@@ -85,3 +85,12 @@ def test_bench_web_quick():
     out = _run("bench.bench_web")
     assert "Web-Zwilling (export_web" in out and "Peer: ogr2ogr" in out and "Kacheln terrain" in out
     assert "Browser (headless Chromium)" in out
+
+
+def test_bench_sensors_quick():
+    from tests.mosquitto import mosquitto_binary
+
+    mosquitto_binary()
+    out = _run("bench.bench_sensors")
+    assert "ours: twz_sensor_series" in out and "peer: SQLite" in out
+    assert "ingest_sensorthings" in out and "MqttIngest" in out and "paho-Abonnent" in out

@@ -127,6 +127,7 @@ class MqttIngest:
         self._lock = threading.Lock()
         self._pending: list[Reading] = []
         self._connected = threading.Event()
+        self._stopping = False
         cid = client_id or f"stadtzwilling-{project.project_id}-{uuid.getnode():x}"
         self._client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=cid, clean_session=False)
         if username:
@@ -193,6 +194,7 @@ class MqttIngest:
 
     def stop(self) -> series.AppendResult:
         """Disconnect and write what is left."""
+        self._stopping = True
         self._client.disconnect()
         self._client.loop_stop()
         return self.poll()
@@ -207,7 +209,7 @@ class MqttIngest:
         self._connected.set()
 
     def _on_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
-        if self._connected.is_set():
+        if self._connected.is_set() and not self._stopping:
             self.stats.disconnects += 1
             log.warning("Verbindung zum Broker %s:%s getrennt (%s); neuer Versuch läuft", self.host, self.port,
                         reason_code)

@@ -46,16 +46,23 @@ def table(store: Store) -> sa.Table:
 def ensure_table(store: Store) -> sa.Table:
     """Create the series table if the store does not have it yet (in the current transaction)."""
     t = table(store)
-    with store.transaction() as conn:
-        if not sa.inspect(conn).has_table(TABLE):
+    if not has_table(store):
+        with store.transaction() as conn:
             t.create(conn)
             store._register_attribute_table(conn, TABLE)
     return t
 
 
 def has_table(store: Store) -> bool:
+    """Whether the store has the series table (remembered once it was seen outside a transaction that
+    might still roll back its creation)."""
+    if getattr(store, "_sensor_series_seen", False):
+        return True
     with store.transaction() as conn:
-        return sa.inspect(conn).has_table(TABLE)
+        found = sa.inspect(conn).has_table(TABLE)
+    if found and getattr(store._local, "conn", None) is None:
+        store._sensor_series_seen = True
+    return found
 
 
 @dataclass
