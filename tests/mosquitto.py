@@ -40,7 +40,10 @@ class Broker:
         self.conf = folder / "mosquitto.conf"
         self.conf.write_text(
             f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence true\n"
-            f"persistence_location {folder}/\nautosave_interval 1\nlog_dest file {folder}/broker.log\n",
+            f"persistence_location {folder}/\nautosave_interval 1\nlog_dest file {folder}/broker.log\n"
+            # the default queue of 1000 QoS-1 messages per client drops the rest of a burst; a broker that
+            # feeds the twin needs room for what arrives while the twin is away
+            "max_queued_messages 1000000\n",
             encoding="utf-8")
         self.proc: subprocess.Popen | None = None
 

@@ -33,6 +33,7 @@ from views.workers import CANCELLED, OK
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_modal_boxes")]
 
 SHOTS = Path(os.environ.get("STADTZWILLING_SHOTS", "/tmp/pw"))
+SHOTS.mkdir(parents=True, exist_ok=True)  # a fresh machine has no /tmp/pw yet
 DAY = dt.date(2025, 7, 15)
 VARIANT = "marktplatz_entsiegeln"  # „für den Rat freigegeben“, not public
 

@@ -5,8 +5,9 @@ a row id and an index entry each. Here a day of one sensor is one row of ``twz_s
 ``times`` (int32 seconds since midnight UTC, ascending, unique) and ``vals`` (float64), both
 little-endian, plus the day's count and last time. Writing merges into the day's row (an observation
 at a time already stored is a duplicate and leaves the row as it is), so an ingest can run again
-without duplicates. The latest value is the last entry of each sensor's newest day; a window reads
-the days it touches.
+without duplicates. The newest observation per sensor is kept in ``twz_sensor_latest`` (updated in
+the same transaction when a write brings a newer one), so the latest values of all sensors are one
+small read; a window reads the days it touches.
 
 These functions see every sensor: reads for a role go through :mod:`twin.sensors.access`.
 """
@@ -23,6 +24,7 @@ from twin.errors import StoreError
 from twin.store.base import Store
 
 TABLE = "twz_sensor_series"
+LATEST = "twz_sensor_latest"
 DAY = 86400
 _T = np.dtype("<i4")
 _V = np.dtype("<f8")
@@ -43,13 +45,26 @@ def table(store: Store) -> sa.Table:
     )
 
 
+def latest_table(store: Store) -> sa.Table:
+    """The newest observation per sensor (derived from the series, kept in step by :func:`append`)."""
+    if LATEST in store.meta.tables:
+        return store.meta.tables[LATEST]
+    return sa.Table(
+        LATEST, store.meta,
+        sa.Column("sensor_id", sa.Text, primary_key=True),
+        sa.Column("t", sa.BigInteger, nullable=False),
+        sa.Column("value", sa.Float, nullable=False),
+    )
+
+
 def ensure_table(store: Store) -> sa.Table:
-    """Create the series table if the store does not have it yet (in the current transaction)."""
+    """Create the series tables if the store does not have them yet (in the current transaction)."""
     t = table(store)
     if not has_table(store):
         with store.transaction() as conn:
-            t.create(conn)
-            store._register_attribute_table(conn, TABLE)
+            for tab in (t, latest_table(store)):
+                tab.create(conn)
+                store._register_attribute_table(conn, tab.name)
     return t
 
 
@@ -130,6 +145,13 @@ def append(store: Store, sensor_id: str, times: Sequence[int] | np.ndarray,
                 vals=mv.astype(_V).tobytes()))
         if inserts:
             conn.execute(sa.insert(tab), inserts)
+        if result.new:
+            lt = latest_table(store)
+            newest = conn.execute(sa.select(lt.c.t).where(lt.c.sensor_id == sensor_id)).scalar_one_or_none()
+            if newest is None:
+                conn.execute(sa.insert(lt).values(sensor_id=sensor_id, t=int(t[-1]), value=float(v[-1])))
+            elif int(t[-1]) > newest:
+                conn.execute(sa.update(lt).where(lt.c.sensor_id == sensor_id).values(t=int(t[-1]), value=float(v[-1])))
     return result
 
 
@@ -142,17 +164,12 @@ def latest(store: Store, sensor_ids: Iterable[str]) -> dict[str, tuple[int, floa
     ids = sorted(set(sensor_ids))
     if not ids or not has_table(store):
         return {}
-    tab = table(store)
+    lt = latest_table(store)
     out: dict[str, tuple[int, float]] = {}
     with store.transaction() as conn:
         for k in range(0, len(ids), 500):
-            part = ids[k:k + 500]
-            newest = (sa.select(tab.c.sensor_id, sa.func.max(tab.c.day).label("day"))
-                      .where(tab.c.sensor_id.in_(part)).group_by(tab.c.sensor_id).subquery())
-            rows = conn.execute(sa.select(tab.c.sensor_id, tab.c.n, tab.c.t_last, tab.c.vals).join_from(
-                tab, newest, sa.and_(tab.c.sensor_id == newest.c.sensor_id, tab.c.day == newest.c.day)))
-            for r in rows:
-                out[r.sensor_id] = (int(r.t_last), float(np.frombuffer(r.vals, _V, count=1, offset=(r.n - 1) * 8)[0]))
+            rows = conn.execute(sa.select(lt.c.sensor_id, lt.c.t, lt.c.value).where(lt.c.sensor_id.in_(ids[k:k + 500])))
+            out.update((sid, (int(t), float(val))) for sid, t, val in rows)
     return out
 
 
