@@ -201,13 +201,6 @@ class FieldPanel(QWidget):
             return None
         dialog = ProgressDialog(label, window_title, self.main)
         dialog.show()
-        worker = self.main._start(task)
-        worker.progress.connect(dialog.report)
-        dialog.canceled.connect(worker.cancel)
-        dialog.canceled.connect(lambda: dialog.setLabelText("Breche ab …"))
-        self.progress = dialog
-        self._set_busy(True)
-        self.main.statusBar().showMessage(status)
 
         def done(outcome: str, payload: object) -> None:
             dialog.reset()
@@ -217,7 +210,12 @@ class FieldPanel(QWidget):
             self._set_busy(False)
             finished(outcome, payload)
 
-        worker.done.connect(done)
+        worker = self.main._start(task, lambda w: (w.progress.connect(dialog.report), w.done.connect(done)))
+        dialog.canceled.connect(worker.cancel)
+        dialog.canceled.connect(lambda: dialog.setLabelText("Breche ab …"))
+        self.progress = dialog
+        self._set_busy(True)
+        self.main.statusBar().showMessage(status)
         return worker
 
     # ----------------------------------------------------------------- export

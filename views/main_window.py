@@ -181,8 +181,7 @@ class MainWindow(QMainWindow):
         def task(progress: ProgressFn, cancel: CancelToken) -> tuple[int, Scene, str | None]:
             return generation, build_scene(project, progress=progress, role=role), message
 
-        worker = self._start(task)
-        worker.done.connect(self._scene_built)
+        self._start(task, lambda w: w.done.connect(self._scene_built))  # connected before it can finish
 
     @Slot(str, object)
     def _scene_built(self, outcome: str, payload: object) -> None:
@@ -362,11 +361,13 @@ class MainWindow(QMainWindow):
             return import_files(project, paths, progress=progress, cancel=cancel, on_report=reports.append)
 
         dialog = ImportProgressDialog(paths, self)
-        worker = self._start(task)
+        def connect(w: Worker) -> None:  # before the thread starts: a bad file fails at once
+            w.progress.connect(dialog.update_progress)
+            w.done.connect(self._import_done)
+
+        worker = self._start(task, connect)
         self._import = (worker, dialog, reports)
-        worker.progress.connect(dialog.update_progress)
         dialog.canceled.connect(self.cancel_import)
-        worker.done.connect(self._import_done)
         self.statusBar().showMessage(f"Importiere {len(paths)} Datei(en) …")
         return worker
 

@@ -43,12 +43,6 @@ def run_with_progress(window: MainWindow, task: Task, *, kind: str, title: str, 
     success), errors go to :func:`views.notify.error`, then ``on_done(outcome, payload)``."""
     dialog = ProgressDialog(f"Berechne „{title}“ …", f"{kind}-Simulation", window)
     dialog.show()
-    worker = window._start(task)
-    worker.progress.connect(dialog.report)
-    dialog.canceled.connect(worker.cancel)
-    dialog.canceled.connect(lambda: dialog.setLabelText("Breche ab …"))
-    setattr(window, progress_attr, dialog)
-    window.statusBar().showMessage(f"Berechne {kind} „{title}“ …")
 
     def finished(outcome: str, payload: object) -> None:
         dialog.reset()
@@ -63,5 +57,9 @@ def run_with_progress(window: MainWindow, task: Task, *, kind: str, title: str, 
             notify.error(window, f"Die {kind}-Simulation ist fehlgeschlagen: {payload}")
         on_done(outcome, payload)
 
-    worker.done.connect(finished)
+    worker = window._start(task, lambda w: (w.progress.connect(dialog.report), w.done.connect(finished)))
+    dialog.canceled.connect(worker.cancel)
+    dialog.canceled.connect(lambda: dialog.setLabelText("Breche ab …"))
+    setattr(window, progress_attr, dialog)
+    window.statusBar().showMessage(f"Berechne {kind} „{title}“ …")
     return worker
