@@ -95,7 +95,7 @@ def import_sensor_csv(project: Project, path: str | Path, *, actor: str = "syste
                               f"gefunden: {', '.join(header)}).")
         idx[role] = hit
     store = project.store
-    known = {f.attrs[SENSORS.key] for f in store.features(SENSORS.name)} if store.has_layer(SENSORS.name) else set()
+    known = set(store.keys(SENSORS.name)) if store.has_layer(SENSORS.name) else set()
     data: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
     for lineno, row in enumerate(reader, start=2):
         if not row or all(not c.strip() for c in row):

@@ -201,6 +201,7 @@ def ingest_sensorthings(project: Project, url: str, *, prefix: str = "sta-", pag
         f = _sensor(ds, prefix, client.base, to_project, report.problems)
         if f is not None:
             sensors.append((f, ds))
+    skipped_streams = len(report.problems)  # problems so far are Datastreams; the rest are observations
     store = project.store
     known = series.latest(store, [f.attrs["sensor_id"] for f, _ in sensors])
     fetched: list[tuple[str, list[int], list[float]]] = []
@@ -219,7 +220,7 @@ def ingest_sensorthings(project: Project, url: str, *, prefix: str = "sta-", pag
             result += series.append(store, sid, times, values)
         report.counts = {"sensoren": len(sensors), "neue_sensoren": upserted.inserted if upserted else 0,
                          "beobachtungen_neu": result.new, "beobachtungen_doppelt": result.duplicates,
-                         "beobachtungen_fehlerhaft": sum(1 for p in report.problems if "Beobachtung" in p.message),
+                         "beobachtungen_fehlerhaft": len(report.problems) - skipped_streams,
                          "anfragen": client.requests}
         report.sha256 = client.digest.hexdigest()
         report.provenance_id = store.record_provenance(
