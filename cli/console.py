@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from twin.errors import TwinError
 from twin.project import Project
 
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)
+class _Console(Console):
+    """A rich console whose width follows ``$COLUMNS`` when it is printed to, not when it was made (the
+    console is made once at import; a caller - a script, a test runner, a worker process - may set the
+    width later)."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        dims = Console.size.fget(self)
+        columns = os.environ.get("COLUMNS", "")
+        return ConsoleDimensions(int(columns), dims.height) if columns.isdigit() else dims
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)
+
+
+console = _Console()
+err_console = _Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
