@@ -116,11 +116,17 @@ def liste(directory: Annotated[Path, typer.Argument(help="Projektordner")],
 def regeln(directory: Annotated[Path, typer.Argument(help="Projektordner")],
            zeit: Annotated[str | None, typer.Option("--zeit", help="Zeitpunkt (ISO 8601, Standard: jetzt)")] = None,
            rolle: Annotated[str, typer.Option("--rolle")] = "verwaltung",
-           csv_out: Annotated[Path | None, typer.Option("--csv", help="Arbeitsliste als CSV schreiben")] = None) -> None:
+           csv_out: Annotated[Path | None, typer.Option("--csv", help="Arbeitsliste als CSV schreiben")] = None,
+           feldpaket: Annotated[Path | None, typer.Option(
+               "--feldpaket", help="Arbeitsliste als Feldpaket (QField) in diesen neuen Ordner schreiben, "
+                                   "z. B. die Bäume, die heute Wasser brauchen")] = None,
+           team: Annotated[str | None, typer.Option("--team", help="Feldteam des Pakets (Standard: das Team, "
+                                                                   "das die Objekte bearbeitet)")] = None) -> None:
     import csv as csvmod
 
     from importers.sensors.csvobs import parse_local_time
-    from twin.sensors.rules import evaluate, load_rules
+    from twin.sensors.rules import evaluate
+    from twin.sensors.worklist import export_worklist, project_rules
 
     with open_project(directory) as project:
         try:
@@ -128,9 +134,10 @@ def regeln(directory: Annotated[Path, typer.Argument(help="Projektordner")],
         except ValueError as exc:
             fail(f"--zeit: {exc}")
         try:
-            own = project.root / "sensorregeln.toml"
-            rules = load_rules(own if own.exists() else None)
-            matches = evaluate(project.session(rolle), rules, now)
+            matches = evaluate(project.session(rolle), project_rules(project), now)
+            package = None
+            if feldpaket is not None:
+                package = export_worklist(project, matches, feldpaket, now=now, team=team)
         except TwinError as exc:
             fail(str(exc))
     table = Table("Regel", "Aufgabe", "Objekt", "Sensor", "Wert", "seit",
@@ -147,3 +154,6 @@ def regeln(directory: Annotated[Path, typer.Argument(help="Projektordner")],
                 w.writerow([m.rule, m.aufgabe, m.objekt_layer or "", m.objekt_schluessel or "", m.sensor_id,
                             f"{m.value:g}".replace(".", ","),
                             datetime.fromtimestamp(m.seit, LOCAL).strftime("%d.%m.%Y %H:%M")])
+    if package is not None:
+        counts = ", ".join(f"{k}: {v}" for k, v in package.counts.items())
+        console.print(f"Feldpaket für Team '{package.team}' geschrieben: {package.path} ({counts})")

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from importers.base import CancelToken, ImportReport, ProgressFn, import_files
+from importers.sensors.sample import add_sample_sensors
 from twin.project import Project
 from twin.variants.sample import add_sample_variants
 
@@ -32,4 +33,5 @@ def build_sample_project(dest: str | Path, *, sample_dir: Path = SAMPLE_DIR, pro
     project = Project.create(dest, crs=25832, name="Markt Musterdorf (Beispiel)", extent=SAMPLE_EXTENT)
     reports = import_files(project, sample_files(sample_dir), progress=progress, cancel=cancel)
     add_sample_variants(project)  # planning variants "Marktplatz entsiegeln …" and "Neubau Kita Am Anger"
+    add_sample_sensors(project)  # soil moisture at trees, surface temperature, sewer level (synthetic, up to now)
     return project, reports

@@ -139,6 +139,16 @@ def role_source(project: Project, role: str | None) -> Project:
     return project if session.is_admin else Project(project.root, project.config, RoleStore(session))  # type: ignore[arg-type]
 
 
+def declared_layers(project: Project) -> list[LayerConfig]:
+    """The project's declared layers, plus the sensors layer when the store has sensors and none declares them."""
+    from layers.sensors import SENSOR_LAYER
+
+    configs = list(project.config.layers)
+    if project.store.has_layer(SENSOR_LAYER.source) and all(c.source != SENSOR_LAYER.source for c in configs):
+        configs.append(SENSOR_LAYER)
+    return configs
+
+
 def build_scene(project: Project, *, progress: Callable[[float, str], None] | None = None,
                 variant: str | None = None, highlight: str | None = None, role: str | None = None) -> Scene:
     """Build the scene data of every declared layer.
@@ -156,8 +166,9 @@ def build_scene(project: Project, *, progress: Callable[[float, str], None] | No
     source = variant_source(project, variant)  # the feature source every builder reads through
     highlight = highlight or variant
     scene = Scene(origin=origin, epsg=project.config.project.crs, variant=variant, highlight=highlight)
-    n = max(len(project.config.layers), 1)
-    for i, cfg in enumerate(project.config.layers):
+    configs = declared_layers(project)
+    n = max(len(configs), 1)
+    for i, cfg in enumerate(configs):
         builder = _BUILDERS[cfg.kind]
         progress(i / n, f"Baue Layer „{cfg.title}“ …")
         mesh, keys = builder(source, cfg, origin)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 HINT = "Klicken Sie in der 3D-Ansicht auf ein Objekt, um seine Eigenschaften zu sehen."
@@ -50,7 +51,9 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.caption)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        self.charts = QVBoxLayout()  # charts of sensor series (PNG), below the table
+        layout.addLayout(self.charts)
 
     def show_rows(self, caption: str, rows: Sequence[tuple[str, Any]]) -> None:
         self.caption.setText(caption)
@@ -70,6 +73,25 @@ class Inspector(QWidget):
 
     def clear_rows(self) -> None:
         self.show_rows(HINT, [])
+        self.show_charts([])
+
+    def show_charts(self, images: Sequence[bytes]) -> None:
+        """Show charts (PNG bytes) below the table, replacing earlier ones."""
+        while self.charts.count():
+            widget = self.charts.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for png in images:
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            label = QLabel()
+            label.setPixmap(pixmap)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.charts.addWidget(label)
+
+    def chart_pixmaps(self) -> list[QPixmap]:
+        """The charts shown (for tests and screenshots)."""
+        return [self.charts.itemAt(i).widget().pixmap() for i in range(self.charts.count())]
 
     def rows(self) -> list[tuple[str, str]]:
         """The displayed rows as text."""

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
 
     scene_ready = Signal()
     import_finished = Signal(str)  # outcome: ok | failed | cancelled
+    feature_selected = Signal(object, object)  # feature table and natural key of the selection (None, None: none)
 
     def __init__(self, project: Project, *, offscreen: bool | None = None) -> None:
         super().__init__()
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
         from views.field_panel import install_field
         self.field_panel = install_field(self)  # None in a published, read-only twin
         # --- end Feldarbeit ---
+        # --- Sensoren: time slider, work list of the sensor rules, charts in the inspector ---
+        from views.sensor_panel import install_sensors
+        self.sensor_panel = install_sensors(self)
+        # --- end Sensoren ---
         self.statusBar().showMessage("Bereit")
 
     # ----------------------------------------------------------------- layout
@@ -242,11 +247,13 @@ class MainWindow(QMainWindow):
             self.inspector.clear_rows()
             if self.scene is not None:
                 self.view.highlight(self.scene, None)
+            self.feature_selected.emit(None, None)
             return
         layer = self.scene.layer(layer_name)
         self.selection = (layer_name, cell_id)
         self.inspector.show_rows(f"{layer.title}: {layer.key_at(cell_id)}", feature_info(self.project, layer, cell_id))
         self.view.highlight(self.scene, layer_name, cell_id)
+        self.feature_selected.emit(layer.feature_table, layer.key_at(cell_id))
 
     def inspector_rows(self) -> list[tuple[str, str]]:
         return self.inspector.rows()
@@ -430,6 +437,7 @@ class MainWindow(QMainWindow):
             self._import = None
         self.flood_panel.close_panel()
         self.heat_panel.close_panel()
+        self.sensor_panel.close_panel()
         if self.field_panel is not None:
             self.field_panel.close_panel()
         self.view.close_view()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,8 +80,12 @@ def row_source(project: Any, team: str, bbox: BBox | None) -> Callable[[PackageL
 
 def export_package(project: Any, team: str, out: str | Path, *, bbox: BBox | None = None,
                    title: str | None = None, actor: str = "system", progress: Progress | None = None,
-                   cancel: Any = None) -> ExportResult:
+                   cancel: Any = None, only: Mapping[str, Collection[str]] | None = None,
+                   extra_meta: Mapping[str, Any] | None = None) -> ExportResult:
     """Write the field package of ``team`` to the folder ``out`` (new or empty) and register it.
+
+    ``only`` narrows tables to the listed natural keys (a work list: the trees to water today); other tables
+    stay as the team's rule gives them. ``extra_meta`` is stored in the package's metadata.
 
     The folder holds ``daten.gpkg``, ``<titel>.qgs`` and ``DCIM/`` for photos. Nothing is left behind on
     cancel or error: the folder is written hidden and placed as the last step of the registering transaction.
@@ -103,7 +107,11 @@ def export_package(project: Any, team: str, out: str | Path, *, bbox: BBox | Non
     meta = {"format": FIELD_FORMAT, "paket_id": package_id, "projekt_id": project.project_id,
             "projekt": project.name, "team": team, "team_titel": rule.title, "titel": title,
             "erstellt_am": now_iso(), "erstellt_von": actor, "bereich": list(area) if area else None,
-            "ebenen": {ly.name: [f.name for f in ly.fields] for ly in layers}}
+            "ebenen": {ly.name: [f.name for f in ly.fields] for ly in layers}, **(extra_meta or {})}
+    only = {name: {str(k) for k in keys} for name, keys in (only or {}).items()}
+    for name in only:
+        if not any(ly.store_layer == name for ly in layers):
+            raise ConfigError(f"Die Tabelle '{name}' gehört nicht zum Feldpaket von {rule.title}.")
     source = row_source(project, team, bbox)
     done, max_fid = [0], {}
 
@@ -113,6 +121,9 @@ def export_package(project: Any, team: str, out: str | Path, *, bbox: BBox | Non
         report(0.05 + 0.8 * done[0] / max(len(layers), 1), f"Schreibe {layer.title} …")
         done[0] += 1
         feats = source(layer)
+        if layer.store_layer in only:
+            key = project.store.schema(layer.store_layer).key
+            feats = [f for f in feats if str(f.attrs.get(key)) in only[layer.store_layer]]
         if layer.editable:
             max_fid[layer.name] = max((f.fid for f in feats), default=0)
         return feats
