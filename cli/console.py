@@ -15,15 +15,20 @@ from twin.errors import TwinError
 from twin.project import Project
 
 class _Console(Console):
-    """A rich console whose width follows ``$COLUMNS`` when it is printed to, not when it was made (the
-    console is made once at import; a caller - a script, a test runner, a worker process - may set the
-    width later)."""
+    """A rich console whose width follows ``$COLUMNS`` when it prints, not when it was made (it is made once
+    at import; a script or a test runner may set the width later). A width set on it still wins."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._width = self._height = None  # not the import-time environment
 
     @property
     def size(self) -> ConsoleDimensions:
         dims = Console.size.fget(self)
         columns = os.environ.get("COLUMNS", "")
-        return ConsoleDimensions(int(columns), dims.height) if columns.isdigit() else dims
+        if self._width is None and columns.isdigit():
+            return ConsoleDimensions(int(columns), dims.height)
+        return dims
 
     @size.setter
     def size(self, new_size: tuple[int, int]) -> None:

@@ -33,7 +33,7 @@ MAX_AGE = 6 * 3600
 NO_VALUE = "#9e9e9e"
 #: per kind: value at the low and the high end of the ramp, colour there
 RAMPS: dict[str, tuple[float, float, str, str]] = {
-    "bodenfeuchte": (10.0, 40.0, "#c0392b", "#1f78b4"),  # dry red … wet blue
+    "bodenfeuchte": (10.0, 40.0, "#d95f02", "#1f78b4"),  # dry orange … wet blue
     "luftfeuchte": (20.0, 100.0, "#e6a23c", "#1f78b4"),
     "bodentemperatur": (0.0, 30.0, "#2c7bb6", "#d7191c"),
     "lufttemperatur": (-10.0, 35.0, "#2c7bb6", "#d7191c"),

@@ -68,6 +68,8 @@ def open_window(qtbot, project: Project, *, offscreen: bool = False) -> MainWind
     qtbot.waitExposed(window)
     with qtbot.waitSignal(window.scene_ready, timeout=TIMEOUT_MS):
         window.load_scene()
+    # the sensor dock reads its series and evaluates the rules after the scene: let it settle first
+    qtbot.waitUntil(lambda: not window.sensor_panel.busy(), timeout=TIMEOUT_MS)
     return window
 
 
@@ -108,7 +110,8 @@ def test_runs_on_xvfb(xvfb):
 
 def test_window_shows_both_layers(window):
     assert window.windowTitle() == "Stadtzwilling – Markt Musterdorf (Beispiel)"
-    assert window.layer_tree.layer_names() == [layer.name for layer in window.project.config.layers]
+    # the declared layers, then the sensors layer the sample's sensors bring along (not declared in twin.toml)
+    assert window.layer_tree.layer_names() == [layer.name for layer in window.project.config.layers] + ["sensors"]
     assert window.layer_tree.layer_names()[:2] == ["terrain", "buildings"]
     for name, title in (("terrain", "Gelände (DGM)"), ("buildings", "Gebäude (3D)")):
         item = window.layer_tree.item(name)
@@ -141,6 +144,8 @@ def test_scale_range_hides_buildings_in_the_overview(qtbot, sample_project):
     """A declared min_scale (twin.toml) hides the layer when zoomed out and shows it when zoomed in."""
     sample_project.config.layer("buildings").min_scale = 2000  # buildings only at 1:2000 and closer
     window = open_window(qtbot, sample_project)
+    window.set_layer_visible("sensors", False)  # a full sewer's sensor is red like a roof
+    window.sensor_panel.marks_box.setChecked(False)  # and so are the edges of the rule marks
     actors = window.view.actors
     overview = window.view.render_image()
     assert actors.scale() > 2000 and not actors.is_visible("buildings") and roof_pixels(overview) == 0

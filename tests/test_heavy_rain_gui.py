@@ -39,19 +39,19 @@ PRECISION = os.environ.get("STADTZWILLING_FLOOD_PRECISION")
 
 
 
-def fill_dialog(dialog: HeavyRainDialog, title: str = "Test 10 min") -> None:
+def fill_dialog(dialog: HeavyRainDialog, title: str = "Test 10 min", cell: float = 10.0) -> None:
     dialog.title.setText(title)
     dialog.use_hyetograph(HYETOGRAPH)
-    dialog.cell.setValue(10.0)
+    dialog.cell.setValue(cell)
     dialog.after.setValue(5)
     if PRECISION:
         dialog.precision.setCurrentIndex(dialog.precision.findData(PRECISION))
 
 
-def run_through_dialog(qtbot, window: MainWindow, title: str = "Test 10 min"):
+def run_through_dialog(qtbot, window: MainWindow, title: str = "Test 10 min", cell: float = 10.0):
     """Fill the dialog like a user, press „Berechnen“, start the run; returns the worker."""
     dialog = HeavyRainDialog(window.project, window)
-    fill_dialog(dialog, title)
+    fill_dialog(dialog, title, cell)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.note.text()
     return start_heavy_rain(window, dialog.scenario())
@@ -255,7 +255,8 @@ def test_run_through_dialog_and_show_overlay(qtbot, window):
 def test_cancel_leaves_no_run(qtbot, window):
     panel = window.flood_panel
     with qtbot.waitSignal(panel.run_finished, timeout=TIMEOUT_MS) as finished:
-        worker = run_through_dialog(qtbot, window, "Abgebrochen")
+        # 2 m cells: 25 times the work of the other runs, so the run cannot end before the click lands
+        worker = run_through_dialog(qtbot, window, "Abgebrochen", cell=2.0)
         dialog = window.heavy_rain_progress
         # the solver is running (watched on the dialog in the GUI thread, not on the worker's cross-thread signal)
         qtbot.waitUntil(lambda: dialog.value() > 50 and "Modellzeit" in dialog.labelText(), timeout=TIMEOUT_MS)

@@ -305,10 +305,11 @@ def test_sample_variants(sample_project):
 
 
 def test_cli_variant_commands(sample_project_dir, tmp_path, monkeypatch):
-    from cli.console import console
     from cli.main import app
 
-    monkeypatch.setattr(console, "width", 160)  # no wrapped table cells
+    # no wrapped table cells; the console reads $COLUMNS when it prints (setting console.width would be
+    # undone to the width of that moment, 80 columns, for every later test in this process)
+    monkeypatch.setenv("COLUMNS", "160")
 
     d = tmp_path / "p"
     shutil.copytree(sample_project_dir, d)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 LOCAL = ZoneInfo("Europe/Berlin")
 STEP = 900  # slider step: 15 minutes
 MARKS = "_sensorregeln"
-MARK_COLOUR = "#ff1744"
+MARK_COLOUR = "#e6007e"  # magenta: no data colour uses it
 #: days of the chart in the inspector, up to the slider's time
 CHART_DAYS = 7
 
@@ -75,6 +75,9 @@ class SensorPanel(QWidget):
         self.colour_box = QCheckBox("Sensoren nach Messwert färben")
         self.colour_box.setChecked(True)
         self.colour_box.toggled.connect(lambda _=False: self.recolour())
+        self.marks_box = QCheckBox("Treffer der Regeln in der Ansicht markieren")
+        self.marks_box.setChecked(True)
+        self.marks_box.toggled.connect(self._on_marks_box)
         self.legend_label = QLabel()
         self.legend_label.setTextFormat(Qt.TextFormat.RichText)
         self.legend_label.setWordWrap(True)
@@ -101,6 +104,7 @@ class SensorPanel(QWidget):
         row.addWidget(self.time_label)
         layout.addLayout(row)
         layout.addWidget(self.colour_box)
+        layout.addWidget(self.marks_box)
         layout.addWidget(self.legend_label)
         layout.addWidget(QLabel("Arbeitsliste (Sensorregeln zu diesem Zeitpunkt):"))
         layout.addWidget(self.table, 1)
@@ -117,6 +121,10 @@ class SensorPanel(QWidget):
     # ----------------------------------------------------------------- series
     def session(self):
         return self.main.project.session(self.main.role or "verwaltung")
+
+    def busy(self) -> bool:
+        """Whether series are loading or rules are being evaluated (or about to be)."""
+        return len(self._workers) > 0 or self._rules_timer.isActive()
 
     @Slot()
     def reload(self) -> None:
@@ -276,9 +284,17 @@ class SensorPanel(QWidget):
         plotter = self.main.view.actors.plotter
         plotter.remove_actor(MARKS, render=False)
         if marks is not None and marks.n_points:
-            plotter.add_mesh(marks, color=MARK_COLOUR, point_size=22, render_points_as_spheres=True, name=MARKS,
-                             pickable=False, render=False, opacity=0.85)
+            actor = plotter.add_mesh(marks, color=MARK_COLOUR, point_size=22, render_points_as_spheres=True,
+                                     name=MARKS, pickable=False, render=False, opacity=0.85)
+            actor.SetVisibility(self.marks_box.isChecked())
         self.main.view.refresh()
+
+    @Slot(bool)
+    def _on_marks_box(self, checked: bool) -> None:
+        actor = self.main.view.actors.plotter.actors.get(MARKS)
+        if actor is not None:
+            actor.SetVisibility(checked)
+            self.main.view.refresh()
 
     def mark_positions(self) -> np.ndarray:
         """Local coordinates of the drawn rule marks (empty: none)."""
