@@ -272,8 +272,7 @@ class SensorPanel(QWidget):
         self._marked = kept
         self.table.setRowCount(len(self.matches))
         for r, m in enumerate(self.matches):
-            unit = KINDS.get(next((k for sid, k in zip(self.series.ids, self.series.kinds) if sid == m.sensor_id), ""),
-                             ("", ""))[1] if self.series else ""
+            unit = self.series.units[self.series.index(m.sensor_id)] if self.series and m.sensor_id in self.series.ids else ""
             obj = f"{m.objekt_schluessel} ({m.objekt_layer})" if m.objekt_schluessel else m.sensor_id
             for c, text in enumerate((m.aufgabe or m.rule, obj, f"{_german(m.value)} {unit}".strip(), local_time(m.seit))):
                 item = QTableWidgetItem(text)

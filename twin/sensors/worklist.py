@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from twin.errors import ConfigError, ProjectError
+from twin.errors import ProjectError
 from twin.sensors.rules import DEFAULT_RULES, Match, Rule, load_rules
 
 LOCAL = ZoneInfo("Europe/Berlin")
@@ -27,12 +27,9 @@ def project_rules(project: Any) -> list[Rule]:
     return load_rules(own if own.exists() else DEFAULT_RULES)
 
 
-def team_for(project: Any, layer: str) -> str:
-    """The field team that edits ``layer`` (the first one in the policy)."""
-    for name, rule in project.policy.field_teams.items():
-        if layer in rule.edit:
-            return name
-    raise ConfigError(f"Kein Feldteam bearbeitet die Tabelle '{layer}' (Rollen-Policy, Abschnitt [field_teams]).")
+def team_for(project: Any, layer: str) -> str | None:
+    """The field team that edits ``layer`` (the first one in the policy), None if none does."""
+    return next((name for name, rule in project.policy.field_teams.items() if layer in rule.edit), None)
 
 
 def export_worklist(project: Any, matches: Sequence[Match], out: str | Path, *, now: int, team: str | None = None,
@@ -46,7 +43,7 @@ def export_worklist(project: Any, matches: Sequence[Match], out: str | Path, *, 
 
     listed = [m for m in matches if m.objekt_layer and m.objekt_schluessel]
     if team is None:
-        teams = [t for m in listed if (t := _team_or_none(project, m.objekt_layer)) is not None]
+        teams = [t for m in listed if (t := team_for(project, m.objekt_layer)) is not None]
         if not teams:
             raise ProjectError("Die Arbeitsliste enthält kein Objekt, das ein Feldteam bearbeitet "
                                "(z. B. Bäume zum Gießen).")
@@ -67,9 +64,3 @@ def export_worklist(project: Any, matches: Sequence[Match], out: str | Path, *, 
                           actor=actor, progress=progress, cancel=cancel, only=only,
                           extra_meta={"arbeitsliste": entries, "arbeitsliste_zeit": day.isoformat(timespec="minutes")})
 
-
-def _team_or_none(project: Any, layer: str) -> str | None:
-    try:
-        return team_for(project, layer)
-    except ConfigError:
-        return None
