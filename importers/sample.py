@@ -7,6 +7,7 @@ from pathlib import Path
 
 from importers.base import CancelToken, ImportReport, ProgressFn, import_files
 from importers.sensors.sample import add_sample_sensors
+from twin.land.sample import add_sample_land
 from twin.project import Project
 from twin.variants.sample import add_sample_variants
 
@@ -34,4 +35,5 @@ def build_sample_project(dest: str | Path, *, sample_dir: Path = SAMPLE_DIR, pro
     reports = import_files(project, sample_files(sample_dir), progress=progress, cancel=cancel)
     add_sample_variants(project)  # planning variants "Marktplatz entsiegeln …" and "Neubau Kita Am Anger"
     add_sample_sensors(project)  # soil moisture at trees, surface temperature, sewer level (synthetic, up to now)
+    add_sample_land(project)  # vacant plots found from ALKIS, a few with status, a vacancy and a brownfield
     return project, reports

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pyvista as pv
 
+from layers.areas import LAND_LAYER, areas_mesh
 from layers.buildings import buildings_mesh
 from layers.closures import closures_mesh
 from layers.points import points_mesh
@@ -108,6 +109,7 @@ _BUILDERS: dict[str, Callable[[Project, LayerConfig, np.ndarray], tuple[pv.PolyD
     "points": points_mesh,
     "pointcloud": pointcloud_mesh,
     "closures": closures_mesh,
+    "areas": areas_mesh,
 }
 
 
@@ -140,12 +142,14 @@ def role_source(project: Project, role: str | None) -> Project:
 
 
 def declared_layers(project: Project) -> list[LayerConfig]:
-    """The project's declared layers, plus the sensors layer when the store has sensors and none declares them."""
+    """The project's declared layers, plus the sensors and the land-management layer when the store has their
+    data and no declared layer shows it."""
     from layers.sensors import SENSOR_LAYER
 
     configs = list(project.config.layers)
-    if project.store.has_layer(SENSOR_LAYER.source) and all(c.source != SENSOR_LAYER.source for c in configs):
-        configs.append(SENSOR_LAYER)
+    for extra in (SENSOR_LAYER, LAND_LAYER):
+        if project.store.has_layer(extra.source) and all(c.source != extra.source for c in configs):
+            configs.append(extra)
     return configs
 
 

@@ -56,7 +56,7 @@ class LayerConfig(_Model):
 
     name: str
     title: str
-    kind: Literal["terrain", "buildings", "sewer", "points", "pointcloud", "closures"]
+    kind: Literal["terrain", "buildings", "sewer", "points", "pointcloud", "closures", "areas"]
     source: str
     visible: bool = True
     style: StyleConfig = StyleConfig()

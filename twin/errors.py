@@ -114,3 +114,7 @@ class SignatureError(PackageError):
 
 class UntrustedPublisher(SignatureError):
     """The package is signed by a key that is not in the trust store ("fremd signiert")."""
+
+
+class LandError(TwinError, ValueError):
+    """Land management (Flächenmanagement): a layer it needs is missing or a threshold is out of range."""

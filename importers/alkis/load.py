@@ -36,11 +36,13 @@ from importers.alkis.codes import gebaeudefunktion_text
 from importers.alkis.geometry import MAX_SAGITTA, build_multipolygon
 from importers.alkis.nas import ADV_NS_MARK, NASFile, NASObject, parse_nas, read_head
 from importers.alkis.nutzung import label as nutzung_label
-from importers.alkis.nutzung import parcel_shares, shares_text
+from importers.alkis.nutzung import NUTZUNGSARTEN, parcel_shares, shares_text
+from importers.alkis.uses import replaced_uses
 from importers.base import CancelToken, ImportReport, Importer, Problem, ProgressFn, Ticker, resolve_file_crs
 from twin.crs import Reprojector, file_axes_swapped, horizontal
 from twin.errors import CRSError, ExtentError, FormatError
 from twin.model.cadastre import CADASTRE_BUILDINGS, LAND_REGISTER, OWNERS, PARCELS
+from twin.model.land_use import LAND_USE, group_of
 from twin.project import Project
 from twin.store import Feature
 
@@ -79,12 +81,13 @@ class NASImporter(Importer):
                 project.check_extent(bounds, path=path)
                 raise ExtentError("Die Datei enthält keine importierbaren Flurstücke oder Gebäude.", path=path)
             raise FormatError("Die NAS-Datei enthält keine Flurstücke, Gebäude oder Eigentümerdaten.", path=path)
-        coverage = self._nutzung(data, parcels, reproject, report)
+        coverage, uses = self._nutzung(data, parcels, reproject, report, path)
         cancel.check(path)
 
         store = project.store
         progress(0.6, "Schreibe in den Datenbestand …")
-        jobs = [(PARCELS, parcels), (CADASTRE_BUILDINGS, buildings), (OWNERS, owners), (LAND_REGISTER, register)]
+        jobs = [(PARCELS, parcels), (CADASTRE_BUILDINGS, buildings), (OWNERS, owners), (LAND_REGISTER, register),
+                (LAND_USE, uses)]
         ticker = Ticker(progress, cancel, path, sum(len(f) for _, f in jobs), every=50)
         with store.transaction():
             pid = self.begin_write(project, path, report, actor)  # layers below: personal ones only if present
@@ -92,10 +95,14 @@ class NASImporter(Importer):
                 nba.keep_stored(store, PARCELS, parcels, nba.parcel_gaps(parcels, coverage, data))
                 nba.keep_stored(store, CADASTRE_BUILDINGS, buildings, nba.building_gaps(buildings, data))
             deleted = nba.apply(store, deletions, actor=actor, provenance_id=pid)
+            if uses and not data.changes:  # a full delivery replaces the tessellation where it has use objects
+                gone = replaced_uses(store, uses, actor=actor, provenance_id=pid)
+                if gone:
+                    deleted[LAND_USE.name] = gone
             results = {}
             for schema, feats in jobs:
-                if not feats and schema in (OWNERS, LAND_REGISTER):
-                    continue  # personal-data tables only where the delivery has such objects
+                if not feats and schema in (OWNERS, LAND_REGISTER, LAND_USE):
+                    continue  # personal-data and use tables only where the delivery has such objects
                 store.create_layer(schema)
                 results[schema.name] = store.upsert(schema.name, ticker(feats), actor=actor, provenance_id=pid)
             report.counts = {
@@ -120,9 +127,11 @@ class NASImporter(Importer):
         progress(1.0, report.summary())
 
     # ----------------------------------------------------------------- Tatsächliche Nutzung
-    def _nutzung(self, data: NASFile, parcels: list[Feature], reproject: dict, report: ImportReport) -> list[float]:
-        """Set ``nutzung`` of the parcel features; returns the share of each parcel covered by use objects."""
-        geoms, labels = [], []
+    def _nutzung(self, data: NASFile, parcels: list[Feature], reproject: dict, report: ImportReport,
+                 path: Path) -> tuple[list[float], list[Feature]]:
+        """Set ``nutzung`` of the parcel features; returns the share of each parcel covered by use objects and
+        the use objects as features of :data:`LAND_USE`."""
+        geoms, labels, uses = [], [], []
         for o in data.nutzung:
             if o.attrs.get("istWeitereNutzung"):
                 continue  # overlay, not part of the tessellation
@@ -142,10 +151,14 @@ class NASImporter(Importer):
                 continue
             geoms.append(geom)
             labels.append(nutzung_label(o.kind, o.attrs))
+            uses.append(Feature({"gml_id": o.gml_id, "objektart": o.kind,
+                                 "nutzungsart": NUTZUNGSARTEN.get(o.kind, o.kind), "bezeichnung": labels[-1],
+                                 "gruppe": group_of(o.kind), "flaeche_m2": round(float(geom.area), 2),
+                                 "source_file": path.name}, geom))
         shares = parcel_shares([f.geometry for f in parcels], geoms, labels)
         for f, sh in zip(parcels, shares):
             f.attrs["nutzung"] = shares_text(sh)
-        return [sum(sh.values()) for sh in shares]
+        return [sum(sh.values()) for sh in shares], uses
 
     # ----------------------------------------------------------------- CRS
     def _reprojectors(self, data: NASFile, path: Path, report: ImportReport, project: Project) -> dict:

@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 from importers.alkis.nas import Change, NASFile, NASObject
 from importers.base import Problem
 from twin.model.cadastre import CADASTRE_BUILDINGS, LAND_REGISTER, OWNERS, PARCELS
+from twin.model.land_use import GROUPS, LAND_USE
 from twin.store import Feature, LayerSchema, Store
 
 #: object type -> layer whose rows carry that Objektkennung as their key
 KEYED_BY_ID = {"AX_Gebaeude": CADASTRE_BUILDINGS.name, "AX_Person": OWNERS.name,
                "AX_Buchungsblatt": LAND_REGISTER.name, "AX_Buchungsstelle": LAND_REGISTER.name,
-               "AX_Namensnummer": LAND_REGISTER.name}
+               "AX_Namensnummer": LAND_REGISTER.name, **dict.fromkeys(GROUPS, LAND_USE.name)}
 _CHUNK = 500
 
 

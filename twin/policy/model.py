@@ -37,10 +37,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 ROLES = ("verwaltung", "rat", "buerger")
 #: current policy file format; layers that came with a later format than a project's file are hidden for
 #: Rat and Bürger until the file decides them (old projects keep loading, deny by default)
-POLICY_FORMAT = 5
+POLICY_FORMAT = 6
 LAYERS_SINCE_FORMAT: dict[str, int] = {"flood_runs": 2, "flood_affected_buildings": 2, "flooded_roads": 2,
                                       "heat_runs": 3, "water_work_orders": 4, "field_packages": 4,
-                                      "field_conflicts": 4, "sensors": 5}
+                                      "field_conflicts": 4, "sensors": 5, "land_use": 6, "land_potential": 6,
+                                      "land_contacts": 6}
 ROLE_TITLES = {"verwaltung": "Verwaltungszwilling", "rat": "Ratszwilling", "buerger": "Bürgerzwilling"}
 #: what a variant's release state makes visible per role (``twin.variants`` stores the state)
 RELEASED_FOR = {"verwaltung": None, "rat": ("rat", "oeffentlich"), "buerger": ("oeffentlich",)}
@@ -135,7 +136,7 @@ class FieldTeam(RoleRule):
 class Policy(_Model):
     """The whole policy: one rule set per role, and per field team (format 4)."""
 
-    format_version: Literal[1, 2, 3, 4, 5] = POLICY_FORMAT
+    format_version: Literal[1, 2, 3, 4, 5, 6] = POLICY_FORMAT
     roles: dict[Literal["verwaltung", "rat", "buerger"], RoleRule]
     field_teams: dict[str, FieldTeam] = Field(default_factory=dict)
 

@@ -1,0 +1,1 @@
+"""Land management (Flächenmanagement): inner-development candidates, their status and area balances."""
