@@ -14,6 +14,7 @@ from cli import heat_cmd
 from cli import field_cmd
 from cli import ogcapi_cmd
 from cli import sensors_cmd
+from cli import report_cmd
 from cli import land_cmd
 from cli.console import fail
 from twin.errors import TwinError
@@ -44,6 +45,8 @@ app.command("ogcapi", help="Öffentliche Layer als OGC API – Features ausliefe
 app.add_typer(sensors_cmd.app, name="sensoren", help="Sensoren: Messwerte (SensorThings, CSV) und neueste Werte.")
 app.add_typer(land_cmd.app, name="flaechen", help="Flächenmanagement: Baulücken, Leerstände, Flächenbilanz.")
 app.add_typer(field_cmd.app, name="field", help="Feldarbeit: Tablet-Pakete (QField) ausgeben und zurückspielen.")
+app.command("bericht", help="Ratsbericht (PDF) aus einer Planungsvariante: Kennzahlen, Ansichten vorher/nachher.")(
+    report_cmd.bericht)
 
 
 def main() -> None:

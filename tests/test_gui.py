@@ -111,7 +111,7 @@ def test_runs_on_xvfb(xvfb):
 def test_window_shows_both_layers(window):
     assert window.windowTitle() == "Stadtzwilling – Markt Musterdorf (Beispiel)"
     # the declared layers, then the sensors layer the sample's sensors bring along (not declared in twin.toml)
-    assert window.layer_tree.layer_names() == [layer.name for layer in window.project.config.layers] + ["sensors"]
+    assert window.layer_tree.layer_names() == [layer.name for layer in window.project.config.layers] + ["sensors", "flaechenpotenzial"]
     assert window.layer_tree.layer_names()[:2] == ["terrain", "buildings"]
     for name, title in (("terrain", "Gelände (DGM)"), ("buildings", "Gebäude (3D)")):
         item = window.layer_tree.item(name)

@@ -4,9 +4,11 @@ the role policy (council without owners, citizens only released areas), and the 
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 from shapely.geometry import MultiPolygon, box
@@ -240,3 +242,72 @@ def test_cli_search_list_status_and_balance(project_dir, tmp_path, monkeypatch):
     assert any(line.startswith("Gemeinde gesamt;Wohnbaufläche;Siedlung;") for line in lines)
     r = runner.invoke(app, ["flaechen", "ermitteln", str(project_dir), "--schwelle", "untergenutzt_faktor=2"])
     assert r.exit_code == 1 and "außerhalb des zulässigen Bereichs" in r.output
+
+
+# ----------------------------------------------------------------- GUI
+SHOTS = Path(os.environ.get("STADTZWILLING_SHOTS", "/tmp/pw"))
+
+
+@pytest.mark.gui
+@pytest.mark.usefixtures("no_modal_boxes")
+def test_land_dock_lists_sets_status_and_colours_the_view(qtbot, window):
+    from layers.style import hex_rgba
+    from twin.model.land_potential import STATUS_COLOURS
+
+    panel = window.land_panel
+    store = window.project.store
+    assert panel.table.rowCount() == store.count(LAND_POTENTIAL.name)
+    assert panel.balance.rowCount() > 0 and panel.balance.item(0, 0).text() == MUNICIPALITY
+    layer = window.scene.layer("flaechenpotenzial")
+    key = "BL-091234001000420000__"  # released and "verfügbar" in the sample
+    fid = layer.feature_keys.index(key)
+    cells = layer.mesh.cell_data["feature_id"] == fid
+    assert (layer.mesh.cell_data["rgba"][cells][:, :3] == hex_rgba(STATUS_COLOURS["verfuegbar"])[:3]).all()
+    window.land_dock.show()
+    window.land_dock.raise_()
+    row = panel.ids().index(key)
+    panel.show_in_view(row)
+    assert window.selection[0] == "flaechenpotenzial" and layer.key_at(window.selection[1]) == key
+    assert any(v == "Baulücke" for _, v in window.inspector_rows())
+    window.view.refresh()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.save_screenshot(SHOTS / "flaechen.png")
+    # set a status in the dock: written with history, the layer redrawn in the new colour
+    panel.table.selectRow(row)
+    panel.status_box.setCurrentIndex(panel.status_box.findData("nicht_verfuegbar"))
+    panel.released_box.setChecked(False)
+    with qtbot.waitSignal(window.scene_ready, timeout=60_000):
+        panel.apply_status()
+    f = store.get(LAND_POTENTIAL.name, key).attrs
+    assert (f["status"], f["freigegeben"]) == ("nicht_verfuegbar", False)
+    layer = window.scene.layer("flaechenpotenzial")
+    cells = layer.mesh.cell_data["feature_id"] == layer.feature_keys.index(key)
+    assert (layer.mesh.cell_data["rgba"][cells][:, :3] == hex_rgba(STATUS_COLOURS["nicht_verfuegbar"])[:3]).all()
+    # the search runs in a worker; a cancel at once writes nothing
+    before = len(store.history(LAND_POTENTIAL.name))
+    with qtbot.waitSignal(panel.search_finished, timeout=60_000) as sig:
+        worker = panel.search()
+        worker.cancel()
+    assert sig.args[0] == "cancelled" and len(store.history(LAND_POTENTIAL.name)) == before
+    with qtbot.waitSignal(panel.search_finished, timeout=60_000) as sig:
+        panel.search()
+    assert sig.args[0] == "ok" and store.get(LAND_POTENTIAL.name, key).attrs["status"] == "nicht_verfuegbar"
+    # the citizens' preview: only released areas, no editing
+    with qtbot.waitSignal(window.scene_ready, timeout=60_000):
+        window.set_role("buerger")
+    assert panel.ids() == [k for k in store.keys(LAND_POTENTIAL.name) if store.get(LAND_POTENTIAL.name, k).attrs["freigegeben"]]
+    assert not panel.apply_button.isEnabled() and not panel.search_button.isEnabled()
+
+
+def test_land_figures_of_a_variant_that_builds_on_a_vacant_plot(sample_project):
+    """The Kita variant builds on the vacant plot „Am Anger“ (600 m²): one vacant plot less in the variant."""
+    from twin.land.figures import land_key_figures
+
+    store = sample_project.store
+    vacant = [f for f in store.features(LAND_POTENTIAL.name) if f.attrs["art"] == "Baulücke"]
+    rows = {r.label: r for r in land_key_figures(sample_project, "kita_am_anger")}
+    assert (rows["Baulücken"].before, rows["Baulücken"].after) == (len(vacant), len(vacant) - 1)
+    assert rows["Fläche der Baulücken"].before - rows["Fläche der Baulücken"].after == pytest.approx(600.0)
+    assert rows["Potenzialflächen mit Status „verfügbar“"].before == 1
+    rows = {r.label: r for r in land_key_figures(sample_project, "marktplatz_entsiegeln")}
+    assert rows["Baulücken"].before == rows["Baulücken"].after == len(vacant)

@@ -14,7 +14,7 @@ from twin.config import LayerConfig, StyleConfig
 def test_one_merged_mesh_per_layer(sample_project):
     scene = build_scene(sample_project)
     # the declared layers, then the sensors layer the sample's sensors bring along (not declared in twin.toml)
-    assert [l.name for l in scene.layers] == [l.name for l in sample_project.config.layers] + ["sensors"]
+    assert [l.name for l in scene.layers] == [l.name for l in sample_project.config.layers] + ["sensors", "flaechenpotenzial"]
     assert [l.name for l in scene.layers][:2] == ["terrain", "buildings"]
     b = scene.layer("buildings")
     n_buildings = sample_project.store.count("buildings")

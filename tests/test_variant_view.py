@@ -103,7 +103,7 @@ def test_switch_to_variant_shows_and_highlights_changes(window, qtbot, tmp_path)
     show(qtbot, window, None)
     assert window.scene.variant is None and window.scene.highlight is None
     assert not any(name.startswith("_variante") for name in window.view.actors.plotter.actors)
-    assert window.layer_tree.layer_names() == [layer.name for layer in window.project.config.layers] + ["sensors"]
+    assert window.layer_tree.layer_names() == [layer.name for layer in window.project.config.layers] + ["sensors", "flaechenpotenzial"]
     assert base_snapshot(window.project.store) == before  # showing variants never writes the base data
 
 

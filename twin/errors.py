@@ -96,6 +96,10 @@ class Cancelled(TwinError):
         super().__init__(message, **kw)
 
 
+class ReportError(TwinError, ValueError):
+    """A council report cannot be made from what the project holds; the message says what is needed."""
+
+
 class KeyFileError(TwinError, ValueError):
     """A key file is missing, unreadable, of the wrong type or would be overwritten."""
 

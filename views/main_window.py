@@ -109,6 +109,10 @@ class MainWindow(QMainWindow):
         from views.sensor_panel import install_sensors
         self.sensor_panel = install_sensors(self)
         # --- end Sensoren ---
+        # --- Flächenmanagement: candidates with status, the search, the area balance ---
+        from views.land_panel import install_land
+        self.land_panel = install_land(self)
+        # --- end Flächenmanagement ---
         self.statusBar().showMessage("Bereit")
 
     # ----------------------------------------------------------------- layout
@@ -132,6 +136,10 @@ class MainWindow(QMainWindow):
             datei.addAction(act)
             act = QAction("&Veröffentlichen …", self)
             act.triggered.connect(self.ask_publish)
+            datei.addAction(act)
+            from views.report_dialog import ask_report  # council report (PDF) of a planning variant
+            act = QAction("&Ratsbericht erstellen …", self)
+            act.triggered.connect(lambda: ask_report(self))
             datei.addAction(act)
         act = QAction("&Paket öffnen …", self)  # a published Rats-/Bürgerzwilling, read-only
         act.triggered.connect(self.ask_open_package)

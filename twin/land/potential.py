@@ -21,11 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 import shapely
 
-from twin.errors import LandError
+from twin.cancel import cancel_fn
+from twin.errors import Cancelled, LandError
 from twin.land.contacts import owner_contacts
 from twin.model.land_potential import BAULUECKE, LAND_CONTACTS, LAND_POTENTIAL, MAINTAINED, UNCHECKED, UNTERGENUTZT
 from twin.land.thresholds import Thresholds
@@ -53,16 +55,20 @@ class SearchResult:
 
 
 def find_candidates(store: Store, thresholds: Thresholds | None = None,
-                    progress: Callable[[float, str], None] | None = None) -> SearchResult:
-    """Vacant plots and under-used parcels (not written; see :func:`update_candidates`)."""
+                    progress: Callable[[float, str], None] | None = None, cancel: Any = None) -> SearchResult:
+    """Vacant plots and under-used parcels (not written; see :func:`update_candidates`). ``cancel``: a callable
+    or a token with ``cancelled`` (:func:`twin.cancel.cancel_fn`); raises :class:`twin.errors.Cancelled`."""
     t = thresholds or Thresholds()
     progress = progress or (lambda f, m: None)
+    stop = cancel_fn(cancel)
     parcels, uses, buildings, source = _inputs(store)
     progress(0.1, "Verschneide Flurstücke mit Nutzung und Gebäuden …")
     geoms = np.array([f.geometry for f in parcels], dtype=object)
     area = shapely.area(geoms)
     built_up = _covered(geoms, [u.geometry for u in uses if u.attrs.get("objektart") in BUILT_UP]) / area
     cover, main = _buildings_on(geoms, buildings, t.hauptgebaeude_min_m2)
+    if stop():
+        raise Cancelled()
     progress(0.5, "Vergleiche mit der Umgebung …")
     in_town = built_up >= t.bauflaeche_anteil
     ratio = cover / area
@@ -91,15 +97,20 @@ def find_candidates(store: Store, thresholds: Thresholds | None = None,
                                    f.geometry))
         if i % 200 == 0:
             progress(0.5 + 0.4 * i / max(len(parcels), 1), "Vergleiche mit der Umgebung …")
+            if stop():
+                raise Cancelled()
     counts = {k: sum(1 for c in out if c.attrs["art"] == k) for k in COMPUTED}
     return SearchResult(out, counts, parcels=len(parcels), building_source=source)
 
 
 def update_candidates(project: Project, thresholds: Thresholds | None = None, *, actor: str = "system",
-                      progress: Callable[[float, str], None] | None = None) -> SearchResult:
-    """Search and write the computed candidates in one transaction, keeping what staff maintain."""
+                      progress: Callable[[float, str], None] | None = None, cancel: Any = None) -> SearchResult:
+    """Search and write the computed candidates in one transaction, keeping what staff maintain; a cancel
+    before the write leaves the store untouched."""
     store = project.store
-    result = find_candidates(store, thresholds, progress)
+    result = find_candidates(store, thresholds, progress, cancel)
+    if cancel_fn(cancel)():
+        raise Cancelled()
     store.create_layer(LAND_POTENTIAL)
     store.create_layer(LAND_CONTACTS)
     with store.transaction():

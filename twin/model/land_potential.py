@@ -12,7 +12,7 @@ STATUS = {"ungeprueft": "ungeprüft", "angefragt": "Eigentümer angefragt", "ver
 UNCHECKED = "ungeprueft"
 #: colours of the 3D layer by status
 STATUS_COLOURS = {"ungeprueft": "#9e9e9e", "angefragt": "#fdb863", "verfuegbar": "#1a9850",
-                  "nicht_verfuegbar": "#d73027"}
+                  "nicht_verfuegbar": "#7b3294"}  # purple, not the red of roofs
 #: the fields staff maintain: a new search keeps them for candidates it finds again
 MAINTAINED = ("status", "status_datum", "bemerkung", "freigegeben")
 
