@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -25,7 +26,7 @@ from twin.model.land_potential import LAND_POTENTIAL, STATUS
 from twin.user import current_user
 from views import notify
 from views.progress_dialog import ProgressDialog
-from views.result_dock import add_result_dock
+from views.result_dock import add_result_dock, add_view_toggle
 from views.workers import CANCELLED, OK
 
 if TYPE_CHECKING:
@@ -157,9 +158,11 @@ class LandPanel(QWidget):
             layer = scene.layer(LAND_LAYER.name)
         except KeyError:
             return
-        cells = [i for i in range(layer.mesh.n_cells) if layer.key_at(i) == key][:1]
-        if cells:
-            self.main.select_feature(layer.name, cells[0])
+        if key not in layer.feature_keys:
+            return
+        cells = np.flatnonzero(layer.mesh.cell_data["feature_id"] == layer.feature_keys.index(key))
+        if len(cells):
+            self.main.select_feature(layer.name, int(cells[0]))
 
     @Slot()
     def apply_status(self) -> None:
@@ -212,9 +215,6 @@ def install_land(window: MainWindow) -> LandPanel:
     """Add the „Flächen“ dock (a tab next to „Eigenschaften“) and its entry in the menu „Ansicht“."""
     panel = LandPanel(window)
     dock = add_result_dock(window, panel, "Flächen", "&Flächenmanagement")
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.menu().title().replace("&", "") == "Ansicht":
-            action.menu().addAction(dock.toggleViewAction())
-    window._inspector_dock.raise_()
+    add_view_toggle(window, dock)
     window.land_dock = dock
     return panel

@@ -42,6 +42,14 @@ def add_result_dock(window: MainWindow, panel: QWidget, title: str, toggle_text:
     return dock
 
 
+def add_view_toggle(window: MainWindow, dock: QDockWidget) -> None:
+    """The dock's show/hide entry in the menu „Ansicht“; the inspector tab stays in front."""
+    for action in window.menuBar().actions():
+        if action.menu() is not None and action.menu().title().replace("&", "") == "Ansicht":
+            action.menu().addAction(dock.toggleViewAction())
+    window._inspector_dock.raise_()
+
+
 def scene_terrain(scene: Any) -> pv.PolyData | None:
     """The terrain mesh a result is draped over: the DGM layer if there is one, else any terrain layer."""
     terrains = [layer for layer in scene.layers if layer.config.kind == "terrain" and not layer.is_empty]

@@ -26,7 +26,7 @@ from twin.model.sensors import KINDS, SENSORS
 from twin.sensors.rules import Match, evaluate
 from twin.user import current_user
 from views import notify
-from views.result_dock import Workers, add_result_dock
+from views.result_dock import Workers, add_result_dock, add_view_toggle
 from views.workers import CANCELLED, OK
 
 if TYPE_CHECKING:
@@ -404,9 +404,6 @@ def install_sensors(window: MainWindow) -> SensorPanel:
     """Add the „Sensoren“ dock (a tab next to „Eigenschaften“) and its entry in the menu „Ansicht“."""
     panel = SensorPanel(window)
     dock = add_result_dock(window, panel, "Sensoren", "&Sensoren")
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.menu().title().replace("&", "") == "Ansicht":
-            action.menu().addAction(dock.toggleViewAction())
-    window._inspector_dock.raise_()
+    add_view_toggle(window, dock)
     window.sensor_dock = dock
     return panel

@@ -73,7 +73,7 @@ def find_candidates(store: Store, thresholds: Thresholds | None = None,
     in_town = built_up >= t.bauflaeche_anteil
     ratio = cover / area
     built = in_town & (main > 0)
-    centres = shapely.get_coordinates(shapely.point_on_surface(geoms))
+    near_of = _neighbours(shapely.point_on_surface(geoms), built, t.umgebung_radius_m)
     today = date.today()
     out: list[Feature] = []
     for i, f in enumerate(parcels):
@@ -85,8 +85,7 @@ def find_candidates(store: Store, thresholds: Thresholds | None = None,
         if in_town[i] and main[i] == 0 and t.bauluecke_min_m2 <= area[i] <= t.bauluecke_max_m2:
             out.append(Feature({"id": f"BL-{a[PARCELS.key]}", "art": BAULUECKE, **base}, f.geometry))
         elif built[i] and area[i] >= t.untergenutzt_min_m2:
-            d = np.hypot(*(centres[built] - centres[i]).T)
-            near = ratio[built][(d <= t.umgebung_radius_m) & (d > 0)]
+            near = ratio[near_of.get(i, [])]
             if len(near) < t.umgebung_min_flurstuecke:
                 continue
             median = float(np.median(near))
@@ -163,6 +162,20 @@ def _inputs(store: Store) -> tuple[list[Feature], list[Feature], list[tuple[str 
         sources.append("3D-Gebäude (Grundrisse)")
     source = " und ".join(sources)
     return parcels, uses, [b for b in blds if b[1] is not None], source
+
+
+def _neighbours(centres: np.ndarray, built: np.ndarray, radius: float) -> dict[int, np.ndarray]:
+    """Per built parcel the other built parcels whose inner point lies within ``radius`` (one tree query)."""
+    idx = np.flatnonzero(built)
+    if len(idx) == 0:
+        return {}
+    a, b = shapely.STRtree(centres[idx]).query(centres[idx], predicate="dwithin", distance=radius)
+    keep = a != b
+    a, b = idx[a[keep]], idx[b[keep]]
+    order = np.argsort(a, kind="stable")
+    a, b = a[order], b[order]
+    starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]]) if len(a) else np.zeros(0, dtype=np.int64)
+    return {int(a[s]): part for s, part in zip(starts, np.split(b, starts[1:]))}
 
 
 def _covered(geoms: np.ndarray, covers: list) -> np.ndarray:
