@@ -7,7 +7,6 @@ the „Feldarbeit“ dock (:mod:`views.field_panel`).
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QVBoxLayout, QWidget)
 
 from twin.project import Project
+from views.notify import accept_checked
 
 BBox = tuple[float, float, float, float]
 
@@ -115,7 +115,7 @@ class FieldExportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Exportieren")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        self.buttons.accepted.connect(self._accept)
+        self.buttons.accepted.connect(lambda: accept_checked(self))
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self._team_changed()
@@ -190,9 +190,3 @@ class FieldExportDialog(QDialog):
             return str(exc)
         return None
 
-    def _accept(self) -> None:
-        msg = self.problem()
-        if msg:
-            self.note.setText(f"<span style='color:#b00020'>{html.escape(msg)}</span>")
-            return
-        self.accept()

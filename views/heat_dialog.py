@@ -22,6 +22,7 @@ from twin.variants import list_variants
 from views import notify
 from views.progress_dialog import run_with_progress
 from views.workers import Worker
+from views.notify import accept_checked
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -117,7 +118,7 @@ class HeatDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Berechnen")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        self.buttons.accepted.connect(self._accept)
+        self.buttons.accepted.connect(lambda: accept_checked(self))
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
@@ -168,13 +169,6 @@ class HeatDialog(QDialog):
         except (ValueError, TwinError) as exc:
             return str(exc)
         return None
-
-    def _accept(self) -> None:
-        msg = self.problem()
-        if msg:
-            self.note.setText(f"<span style='color:#b00020'>{msg}</span>".replace("\n", "<br>"))
-            return
-        self.accept()
 
 
 def _m2(value: float) -> str:

@@ -21,6 +21,7 @@ from twin.variants import list_variants
 from views import notify
 from views.progress_dialog import run_with_progress
 from views.workers import Worker
+from views.notify import accept_checked
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -172,7 +173,7 @@ class HeavyRainDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Berechnen")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        self.buttons.accepted.connect(self._accept)
+        self.buttons.accepted.connect(lambda: accept_checked(self))
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
@@ -225,13 +226,6 @@ class HeavyRainDialog(QDialog):
             if path is None or not path.is_file():
                 return "Bitte eine vorhandene KOSTRA-Datei wählen."
         return None
-
-    def _accept(self) -> None:
-        msg = self.problem()
-        if msg:
-            self.note.setText(f"<span style='color:#b00020'>{msg}</span>".replace("\n", "<br>"))
-            return
-        self.accept()
 
 
 def start_heavy_rain(window: MainWindow, scenario) -> Worker | None:

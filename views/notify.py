@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 import traceback
@@ -66,3 +67,14 @@ def install_excepthook() -> None:
     """Show exceptions that reach the event loop as :func:`unexpected` does (the interactive app only: a
     screenshot run has nobody to close a message box)."""
     sys.excepthook = unexpected
+
+
+def accept_checked(dialog) -> None:
+    """OK of a dialog with ``problem()`` (German message or None) and a ``note`` label: accept, or show
+    the problem in red in the note and keep the dialog open."""
+    msg = dialog.problem()
+    if msg:
+        text = html.escape(msg, quote=False).replace("\n", "<br>")
+        dialog.note.setText(f"<span style='color:#b00020'>{text}</span>")
+        return
+    dialog.accept()

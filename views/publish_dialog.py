@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from twin.package import MIN_PASSPHRASE, PUBLISHER_PRIVATE, SUFFIX
 from twin.policy import ROLE_TITLES
+from views.notify import accept_checked
 
 STEPS = 1000
 
@@ -71,7 +72,7 @@ class PublishDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Veröffentlichen")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        self.buttons.accepted.connect(self._accept)
+        self.buttons.accepted.connect(lambda: accept_checked(self))
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.role.currentIndexChanged.connect(self._role_changed)
@@ -131,13 +132,6 @@ class PublishDialog(QDialog):
             if self.passphrase.text() != self.repeat.text():
                 return "Die beiden Passphrasen stimmen nicht überein."
         return None
-
-    def _accept(self) -> None:
-        msg = self.problem()
-        if msg:
-            self.note.setText(f"<span style='color:#b00020'>{msg}</span>")
-            return
-        self.accept()
 
     def request(self) -> PublishRequest:
         council = self.role.currentData() == "rat"

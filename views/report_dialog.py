@@ -18,6 +18,7 @@ from twin.variants.model import states_for
 from views import notify
 from views.progress_dialog import ProgressDialog
 from views.workers import CANCELLED, OK, Worker
+from views.notify import accept_checked
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -80,7 +81,7 @@ class ReportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Erstellen")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        self.buttons.accepted.connect(self._accept)
+        self.buttons.accepted.connect(lambda: accept_checked(self))
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.variant.currentIndexChanged.connect(self._variant_changed)
@@ -127,13 +128,6 @@ class ReportDialog(QDialog):
         if not out.parent.is_dir():
             return f"Den Ordner „{out.parent}“ gibt es nicht."
         return None
-
-    def _accept(self) -> None:
-        msg = self.problem()
-        if msg:
-            self.note.setText(f"<span style='color:#b00020'>{msg}</span>")
-            return
-        self.accept()
 
     def request(self) -> ReportRequest:
         return ReportRequest(variant=self.variant.currentData(), role=self.twin.currentData(),
