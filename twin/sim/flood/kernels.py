@@ -17,7 +17,10 @@ Faces next to deep cells carry nothing in this pass; :mod:`twin.sim.flood.implic
 (and the depths of the deep cells and their neighbours) afterwards in one implicit system.
 
 The inner loops are branch-free so LLVM vectorises them: buildings are no-flow because their bed lies
-far above every water level (the face depth is then 0), and ``h^(-7/3)`` comes from a bit-trick guess of
+far above every water level (the face depth is then 0); conditions multiply as 0/1 masks and the upwind
+pick is max(q, 0)·a + min(q, 0)·b, because for AVX2 LLVM's cost model keeps a loop scalar once a select
+follows a division or chooses between two loads (the float32 step ran 2.7× slower that way); all
+constants of the loops come in the grid's dtype (:func:`constants`); and ``h^(-7/3)`` comes from a bit-trick guess of
 ``h^(-1/3)`` refined by Newton steps (vectorisable, unlike ``pow``). Sides are numbered west, east,
 north, south; kinds 0 closed, 1 open (free outflow), 2 stage. The ledger (float64) accumulates
 volumes: 0 rain, 1 losses, 2 inflow, 3 sink, 4 boundary in, 5 boundary out.
@@ -99,13 +102,15 @@ def _ghost(kind, slope, stage, h_c, z_c, dx):
 
 
 # typed constants (working dtype) so float32 grids stay in float32 arithmetic
-C_HALF, C_THIRD, C_FOUR, C_ONE, C_ZERO, C_HMIN, C_THETA, C_1MTHETA, C_GDT, C_GDTDX, C_HVEL = range(11)
+C_HALF, C_THIRD, C_FOUR, C_ONE, C_ZERO, C_HMIN, C_THETA, C_1MTHETA, C_GDT, C_GDTDX, C_HVEL, C_DTDX, C_RAIN, C_TINY = \
+    range(14)
 
 
 def constants(dtype, dt: float, dx: float, g: float, theta: float, hmin: float, hvel: float) -> np.ndarray:
-    """The per-step constants of the vectorised loops in the grid's dtype."""
-    return np.array([0.5, 1.0 / 3.0, 4.0, 1.0, 0.0, hmin, theta, 1.0 - theta, g * dt, g * dt / dx, hvel],
-                    dtype=dtype)
+    """The per-step constants of the vectorised loops in the grid's dtype (a float64 value in a float32 loop
+    would make LLVM convert every element and give up vectorising it)."""
+    return np.array([0.5, 1.0 / 3.0, 4.0, 1.0, 0.0, hmin, theta, 1.0 - theta, g * dt, g * dt / dx, hvel, dt / dx,
+                     0.0, 1e-30], dtype=dtype)
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
@@ -147,8 +152,8 @@ def _x_faces(i, h, z, nman, qx, out, hfb, gb, gi, cst, zone):
         den = _friction(hc, cst[C_ONE] * gb[j], q, half * (nman[i, j - 1] + nman[i, j]), cst)
         d = (z[i, j] + h[i, j]) - (z[i, j - 1] + h[i, j - 1])
         num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qx[i, j - 1] + qx[i, j + 1]) - cst[C_GDTDX] * hf * d
-        imp = (zone[i, j - 1] | zone[i, j]) & DEEP
-        out[j] = num / den if (hf > hmin and imp == 0) else cst[C_ZERO]
+        ok = (hf > hmin) & (((zone[i, j - 1] | zone[i, j]) & DEEP) == 0)
+        out[j] = num / den * cst[C_ONE] * ok
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
@@ -171,8 +176,8 @@ def _y_faces(i, h, z, nman, qy, out, hfb, gb, gi, cst, zone):
         den = _friction(hc, cst[C_ONE] * gb[j], q, half * (nman[i - 1, j] + nman[i, j]), cst)
         d = (z[i, j] + h[i, j]) - (z[i - 1, j] + h[i - 1, j])
         num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qy[i - 1, j] + qy[i + 1, j]) - cst[C_GDTDX] * hf * d
-        imp = (zone[i - 1, j] | zone[i, j]) & DEEP
-        out[j] = num / den if (hf > hmin and imp == 0) else cst[C_ZERO]
+        ok = (hf > hmin) & (((zone[i - 1, j] | zone[i, j]) & DEEP) == 0)
+        out[j] = num / den * cst[C_ONE] * ok
 
 
 @njit(cache=True)
@@ -226,11 +231,10 @@ def _y_row(k, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, 
 def _ratio_row(i, h, xr, north, south, out, c, cst):
     """Share of its outflow each cell of row ``i`` can give (1 where it holds enough water); ``xr`` are the
     row's raw west/east discharges, ``north``/``south`` its raw north/south ones."""
-    zero, one = cst[C_ZERO], cst[C_ONE]
+    zero, one, tiny = cst[C_ZERO], cst[C_ONE], cst[C_TINY]
     for j in range(h.shape[1]):
         out_ = c * (max(xr[j + 1], zero) - min(xr[j], zero) + max(south[j], zero) - min(north[j], zero))
-        hc = h[i, j]
-        out[j] = hc / out_ if out_ > hc else one
+        out[j] = min(h[i, j] / max(out_, tiny), one)  # h/out where out > h, else 1 (no branch: vectorised)
 
 
 def chunk_bounds(ny: int, threads: int | None = None) -> np.ndarray:
@@ -246,7 +250,7 @@ def _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, 
     """Before the sweep: at every inner chunk border B the raw faces B-1, B, B+1 and the outflow ratios of
     rows B-1 and B, from the old state – the sweep overwrites the rows they are made of."""
     ny, nx = h.shape
-    c = dt / dx
+    c = cst[C_DTDX]
     for k in prange(1, bounds.size - 1):
         b = bounds[k]
         hfb = np.empty(nx + 1, h.dtype)
@@ -293,21 +297,21 @@ def _row_max_explicit(h, zone, i):
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
-def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac, sink, has_sink, rain_depth,
+def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac, sink, has_sink,
                 hmax, vmax, tmax, t_new, dt, c, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout,
                 any_implicit):
     """Limit and store the fluxes of row ``i`` (raw ones ``xr``, ``north``, ``south``; outflow ratios of the
     rows above, of the row and below), update its depths, add rain, drain the sink, track maxima."""
     ny, nx = h.shape
     zero, half, hvel = cst[C_ZERO], cst[C_HALF], cst[C_HVEL]
-    # west/east faces of the row (limited by the upwind cell; inflow from a ghost unlimited)
+    # west/east faces of the row (limited by the upwind cell; inflow from a ghost unlimited). The inner
+    # loops pick the upwind ratio as max(q, 0)·r_west + min(q, 0)·r_east (the same value: one term is 0):
+    # a select there kept LLVM from vectorising them for AVX2
     q = xr[0]
     qx[i, 0] = q * r_c[0] if q < zero else q
     for j in range(1, nx):
         q = xr[j]
-        ra = r_c[j - 1]
-        rb = r_c[j]
-        qx[i, j] = q * (ra if q > zero else rb)
+        qx[i, j] = max(q, zero) * r_c[j - 1] + min(q, zero) * r_c[j]
     q = xr[nx]
     qx[i, nx] = q * r_c[nx - 1] if q > zero else q
     # north faces (stored, owned by this row); south faces into ``fs`` (stored by the next row)
@@ -318,9 +322,7 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
     else:
         for j in range(nx):
             q = north[j]
-            ra = r_up[j]
-            rb = r_c[j]
-            qy[i, j] = q * (ra if q > zero else rb)
+            qy[i, j] = max(q, zero) * r_up[j] + min(q, zero) * r_c[j]
     if i == ny - 1:
         for j in range(nx):
             q = south[j]
@@ -329,9 +331,7 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
     else:
         for j in range(nx):
             q = south[j]
-            ra = r_c[j]
-            rb = r_dn[j]
-            fs[j] = q * (ra if q > zero else rb)
+            fs[j] = max(q, zero) * r_c[j] + min(q, zero) * r_dn[j]
     # boundary volumes (per unit of dt·dx)
     b_in = max(qx[i, 0], zero) - min(qx[i, nx], zero)
     b_out = max(qx[i, nx], zero) - min(qx[i, 0], zero)
@@ -348,7 +348,7 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
     # continuity and rain
     for j in range(nx):
         h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), zero) \
-            + rain_depth * frac[i, j]
+            + cst[C_RAIN] * frac[i, j]
     rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
     # maxima (of the explicit cells: deep and ring cells change once more in the implicit step)
     if any_implicit:
@@ -370,7 +370,7 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
         hs = max(hn, hvel)
         u = half * (qx[i, j] + qx[i, j + 1]) / hs
         v = half * (qy[i, j] + fs[j]) / hs
-        sp = math.sqrt(u * u + v * v) if (hn > hvel and zone[i, j] == 0) else zero
+        sp = math.sqrt(u * u + v * v) * cst[C_ONE] * ((hn > hvel) & (zone[i, j] == 0))
         fs[j] = sp  # the south-face row is no longer needed: reuse it for the speeds
         if sp > vmax[i, j]:
             vmax[i, j] = sp
@@ -379,13 +379,13 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
 
 @njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
 def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
-           hfaces, hratio, frac, sink, has_sink, rain_depth, hmax, vmax, tmax, t_new, rows_max, rows_umax,
+           hfaces, hratio, frac, sink, has_sink, hmax, vmax, tmax, t_new, rows_max, rows_umax,
            rows_sunk, rows_bin, rows_bout, any_implicit):
     """One explicit step in a single pass: each thread streams its chunk of rows top to bottom, computing
     the raw discharges two rows ahead of the row it updates (ring buffers of 2–3 rows, so they stay in
     the caches), and takes what depends on another chunk's rows from :func:`_halo`."""
     ny, nx = h.shape
-    c = dt / dx
+    c = cst[C_DTDX]
     nch = bounds.size - 1
     for k in prange(nch):
         a, b = bounds[k], bounds[k + 1]
@@ -429,7 +429,7 @@ def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst,
                 else:
                     _ratio_row(n1, h, xr[n1 % 2], fr[n1 % 3], fr[(n1 + 1) % 3], ra[n1 % 3], c, cst)
             _update_row(i, h, qx, qy, xr[i % 2], fr[i % 3], fr[n1 % 3], ra[(i + 2) % 3], ra[i % 3], ra[n1 % 3],
-                        fs, zone, frac, sink, has_sink, rain_depth, hmax, vmax, tmax, t_new, dt, c, cst,
+                        fs, zone, frac, sink, has_sink, hmax, vmax, tmax, t_new, dt, c, cst,
                         rows_max, rows_umax, rows_sunk, rows_bin, rows_bout, any_implicit)
 
 
@@ -525,7 +525,9 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         # --- explicit pass (halo rows first), then the implicit faces
         cst[C_GDT] = g * dt
         cst[C_GDTDX] = g * dt / dx
+        cst[C_DTDX] = dt / dx
         r = rain_rate * dt
+        cst[C_RAIN] = r
         t += dt
         any_implicit = n_deep > 0
         if any_implicit:
@@ -533,7 +535,7 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
               hfaces, hratio)
         _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
-               hfaces, hratio, frac, sink, has_sink, r, hmax, vmax, tmax, t, rows_max, rows_umax, rows_sunk,
+               hfaces, hratio, frac, sink, has_sink, hmax, vmax, tmax, t, rows_max, rows_umax, rows_sunk,
                rows_bin, rows_bout, any_implicit)
         h_ring, u_ring = 0.0, 0.0
         if any_implicit:
