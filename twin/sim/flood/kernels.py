@@ -19,8 +19,9 @@ Faces next to deep cells carry nothing in this pass; :mod:`twin.sim.flood.implic
 The inner loops are branch-free so LLVM vectorises them: buildings are no-flow because their bed lies
 far above every water level (the face depth is then 0); conditions multiply as 0/1 masks and the upwind
 pick is max(q, 0)·a + min(q, 0)·b, because for AVX2 LLVM's cost model keeps a loop scalar once a select
-follows a division or chooses between two loads (the float32 step ran 2.7× slower that way); all
-constants of the loops come in the grid's dtype (:func:`constants`); and ``h^(-7/3)`` comes from a bit-trick guess of
+follows a division or chooses between two loads (the float32 step ran 2.7× slower that way); the
+constants of the loops come in the grid's dtype (:func:`constants`; only the continuity update adds in
+float64, to round once); and ``h^(-7/3)`` comes from a bit-trick guess of
 ``h^(-1/3)`` refined by Newton steps (vectorisable, unlike ``pow``). Sides are numbered west, east,
 north, south; kinds 0 closed, 1 open (free outflow), 2 stage. The ledger (float64) accumulates
 volumes: 0 rain, 1 losses, 2 inflow, 3 sink, 4 boundary in, 5 boundary out.
@@ -102,15 +103,14 @@ def _ghost(kind, slope, stage, h_c, z_c, dx):
 
 
 # typed constants (working dtype) so float32 grids stay in float32 arithmetic
-C_HALF, C_THIRD, C_FOUR, C_ONE, C_ZERO, C_HMIN, C_THETA, C_1MTHETA, C_GDT, C_GDTDX, C_HVEL, C_DTDX, C_RAIN, C_TINY = \
-    range(14)
+C_HALF, C_THIRD, C_FOUR, C_ONE, C_ZERO, C_HMIN, C_THETA, C_1MTHETA, C_GDT, C_GDTDX, C_HVEL, C_DTDX, C_TINY, C_T = range(14)
 
 
 def constants(dtype, dt: float, dx: float, g: float, theta: float, hmin: float, hvel: float) -> np.ndarray:
     """The per-step constants of the vectorised loops in the grid's dtype (a float64 value in a float32 loop
     would make LLVM convert every element and give up vectorising it)."""
     return np.array([0.5, 1.0 / 3.0, 4.0, 1.0, 0.0, hmin, theta, 1.0 - theta, g * dt, g * dt / dx, hvel, dt / dx,
-                     0.0, 1e-30], dtype=dtype)
+                     1e-30, 0.0], dtype=dtype)
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
@@ -298,7 +298,7 @@ def _row_max_explicit(h, zone, i):
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
 def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac, sink, has_sink,
-                hmax, vmax, tmax, t_new, dt, c, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout,
+                hmax, vmax, tmax, t_new, dt, c, rain, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout,
                 any_implicit):
     """Limit and store the fluxes of row ``i`` (raw ones ``xr``, ``north``, ``south``; outflow ratios of the
     rows above, of the row and below), update its depths, add rain, drain the sink, track maxima."""
@@ -345,26 +345,30 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
             b_out += max(fs[j], zero)
     rows_bin[i] = b_in
     rows_bout[i] = b_out
-    # continuity and rain
+    # continuity and rain, in float64 (``c`` = dt/dx and ``rain`` are float64 scalars): rounding once at the
+    # store keeps the float32 mass error at 1e-9 instead of 1e-8..1e-5 (a few float32 roundings per step)
     for j in range(nx):
-        h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), zero) \
-            + cst[C_RAIN] * frac[i, j]
+        h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), 0.0) \
+            + rain * frac[i, j]
     rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
     # maxima (of the explicit cells: deep and ring cells change once more in the implicit step)
+    # Stored unconditionally: masked stores (vmaskmov) are slow on AMD cores, and the lines are in the
+    # cache anyway for the comparison
+    tn = cst[C_T]
     if any_implicit:
         rows_max[i] = _row_max_explicit(h, zone, i)
         for j in range(nx):
-            hn = h[i, j]
-            if hn > hmax[i, j] and zone[i, j] == 0:
-                hmax[i, j] = hn
-                tmax[i, j] = t_new
+            hn = h[i, j] * cst[C_ONE] * (zone[i, j] == 0)
+            ho = hmax[i, j]
+            tmax[i, j] = tn if hn > ho else tmax[i, j]
+            hmax[i, j] = max(hn, ho)
     else:
         rows_max[i] = row_max(h, i)
-        for j in range(nx):  # conditional (masked) stores: falling cells leave their lines clean
+        for j in range(nx):
             hn = h[i, j]
-            if hn > hmax[i, j]:
-                hmax[i, j] = hn
-                tmax[i, j] = t_new
+            ho = hmax[i, j]
+            tmax[i, j] = tn if hn > ho else tmax[i, j]
+            hmax[i, j] = max(hn, ho)
     for j in range(nx):
         hn = h[i, j]
         hs = max(hn, hvel)
@@ -372,14 +376,13 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
         v = half * (qy[i, j] + fs[j]) / hs
         sp = math.sqrt(u * u + v * v) * cst[C_ONE] * ((hn > hvel) & (zone[i, j] == 0))
         fs[j] = sp  # the south-face row is no longer needed: reuse it for the speeds
-        if sp > vmax[i, j]:
-            vmax[i, j] = sp
+        vmax[i, j] = max(sp, vmax[i, j])
     rows_umax[i] = _max1d(fs)
 
 
 @njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
 def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
-           hfaces, hratio, frac, sink, has_sink, hmax, vmax, tmax, t_new, rows_max, rows_umax,
+           hfaces, hratio, frac, sink, has_sink, rain, hmax, vmax, tmax, t_new, rows_max, rows_umax,
            rows_sunk, rows_bin, rows_bout, any_implicit):
     """One explicit step in a single pass: each thread streams its chunk of rows top to bottom, computing
     the raw discharges two rows ahead of the row it updates (ring buffers of 2–3 rows, so they stay in
@@ -429,7 +432,7 @@ def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst,
                 else:
                     _ratio_row(n1, h, xr[n1 % 2], fr[n1 % 3], fr[(n1 + 1) % 3], ra[n1 % 3], c, cst)
             _update_row(i, h, qx, qy, xr[i % 2], fr[i % 3], fr[n1 % 3], ra[(i + 2) % 3], ra[i % 3], ra[n1 % 3],
-                        fs, zone, frac, sink, has_sink, hmax, vmax, tmax, t_new, dt, c, cst,
+                        fs, zone, frac, sink, has_sink, hmax, vmax, tmax, t_new, dt, dt / dx, rain, cst,
                         rows_max, rows_umax, rows_sunk, rows_bin, rows_bout, any_implicit)
 
 
@@ -527,15 +530,15 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         cst[C_GDTDX] = g * dt / dx
         cst[C_DTDX] = dt / dx
         r = rain_rate * dt
-        cst[C_RAIN] = r
         t += dt
+        cst[C_T] = t
         any_implicit = n_deep > 0
         if any_implicit:
             implicit.gather(qx, qy, fi, fj, fy, work)
         _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
               hfaces, hratio)
         _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
-               hfaces, hratio, frac, sink, has_sink, hmax, vmax, tmax, t, rows_max, rows_umax, rows_sunk,
+               hfaces, hratio, frac, sink, has_sink, r, hmax, vmax, tmax, t, rows_max, rows_umax, rows_sunk,
                rows_bin, rows_bout, any_implicit)
         h_ring, u_ring = 0.0, 0.0
         if any_implicit:
