@@ -64,14 +64,13 @@ def bytes_per_cell_update(dtype, sink: bool = False) -> int:
     """Bytes moved from/to main memory per cell and step when the grid does not fit in the caches.
 
     The sweep reads depth, bed, roughness and both old discharges (5 values) when it computes the faces
-    two rows ahead, then rain share, max depth and max speed (3 values; + sink capacity) for the update,
-    and writes depth and both discharges back (3 values; their lines are already in the cache, so no
-    read for ownership). The ring buffers and the rows read twice stay in the caches. Max depth, its time
-    and max speed are stored only where they rise (masked stores; not counted: a rising cell adds up to 3
-    values), and neither are the zone byte and the halo rows at the chunk borders.
+    two rows ahead, then rain share, max depth, its time and max speed (4 values; + sink capacity) for the
+    update, and writes depth, both discharges, max depth, its time and max speed back (6 values; their
+    lines are already in the cache, so no read for ownership). The ring buffers and the rows read twice
+    stay in the caches; not counted are the zone byte and the halo rows at the chunk borders.
     """
     w = np.dtype(dtype).itemsize
-    return w * (5 + 3 + int(sink) + 3)
+    return w * (5 + 4 + int(sink) + 6)
 
 
 @njit(cache=True, inline="always")
