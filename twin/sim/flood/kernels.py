@@ -352,22 +352,14 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
     rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
     # maxima (of the explicit cells: deep and ring cells change once more in the implicit step)
     # Stored unconditionally: masked stores (vmaskmov) are slow on AMD cores, and the lines are in the
-    # cache anyway for the comparison
+    # cache anyway for the comparison (the zone byte too: the speed loop below reads it in any case)
     tn = cst[C_T]
-    if any_implicit:
-        rows_max[i] = _row_max_explicit(h, zone, i)
-        for j in range(nx):
-            hn = h[i, j] * cst[C_ONE] * (zone[i, j] == 0)
-            ho = hmax[i, j]
-            tmax[i, j] = tn if hn > ho else tmax[i, j]
-            hmax[i, j] = max(hn, ho)
-    else:
-        rows_max[i] = row_max(h, i)
-        for j in range(nx):
-            hn = h[i, j]
-            ho = hmax[i, j]
-            tmax[i, j] = tn if hn > ho else tmax[i, j]
-            hmax[i, j] = max(hn, ho)
+    rows_max[i] = _row_max_explicit(h, zone, i) if any_implicit else row_max(h, i)
+    for j in range(nx):
+        hn = h[i, j] * cst[C_ONE] * (zone[i, j] == 0)
+        ho = hmax[i, j]
+        tmax[i, j] = tn if hn > ho else tmax[i, j]
+        hmax[i, j] = max(hn, ho)
     for j in range(nx):
         hn = h[i, j]
         hs = max(hn, hvel)
