@@ -120,13 +120,28 @@ def _inv_cbrt_guess(gi, j0, j1):
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _inv_cbrt(hfb, gb, gi, j0, j1, cst):
+    """``hfb[1, j]`` = max(hfb[0, j], hmin)^(-1/3) for j0 ≤ j < j1: the bit-trick guess (``gb`` holds the
+    float32 depths, ``gi`` is its int32 view) refined by four Newton steps, r ← r·(4/3 − (h/3)·r³).
+    A loop of its own: inside the face loop the steps' chain of dependent multiplications set the pace
+    (2.4 ns per float32 face instead of 1.5)."""
+    _inv_cbrt_guess(gi, j0, j1)
+    third = cst[C_THIRD]
+    c43 = cst[C_FOUR] * third
+    hmin = cst[C_HMIN]
+    for j in range(j0, j1):
+        r = cst[C_ONE] * gb[j]
+        h3 = max(hfb[0, j], hmin) * third
+        r = r * (c43 - h3 * r * r * r)
+        r = r * (c43 - h3 * r * r * r)
+        r = r * (c43 - h3 * r * r * r)
+        r = r * (c43 - h3 * r * r * r)
+        hfb[1, j] = r
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
 def _friction(hc, r, q, nf, cst):
-    """Denominator 1 + g·dt·n²·|q| / h^(7/3), with r ≈ h^(-1/3) refined by four Newton steps."""
-    four, third = cst[C_FOUR], cst[C_THIRD]
-    r = r * (four - hc * r * r * r) * third
-    r = r * (four - hc * r * r * r) * third
-    r = r * (four - hc * r * r * r) * third
-    r = r * (four - hc * r * r * r) * third
+    """Denominator 1 + g·dt·n²·|q| / h^(7/3), with r = h^(-1/3) from :func:`_inv_cbrt`."""
     return cst[C_ONE] + cst[C_GDT] * nf * nf * abs(q) * r / (hc * hc)
 
 
@@ -140,15 +155,15 @@ def _x_faces(i, h, z, nman, qx, out, hfb, gb, gi, cst, zone):
         zl = z[i, j - 1]
         zr = z[i, j]
         hf = max(zl + h[i, j - 1], zr + h[i, j]) - max(zl, zr)
-        hfb[j] = hf
+        hfb[0, j] = hf
         gb[j] = np.float32(max(hf, hmin))
-    _inv_cbrt_guess(gi, 1, nx)
+    _inv_cbrt(hfb, gb, gi, 1, nx, cst)
     half = cst[C_HALF]
     for j in range(1, nx):
-        hf = hfb[j]
+        hf = hfb[0, j]
         hc = max(hf, hmin)
         q = qx[i, j]
-        den = _friction(hc, cst[C_ONE] * gb[j], q, half * (nman[i, j - 1] + nman[i, j]), cst)
+        den = _friction(hc, hfb[1, j], q, half * (nman[i, j - 1] + nman[i, j]), cst)
         d = (z[i, j] + h[i, j]) - (z[i, j - 1] + h[i, j - 1])
         num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qx[i, j - 1] + qx[i, j + 1]) - cst[C_GDTDX] * hf * d
         ok = (hf > hmin) & (((zone[i, j - 1] | zone[i, j]) & DEEP) == 0)
@@ -164,15 +179,15 @@ def _y_faces(i, h, z, nman, qy, out, hfb, gb, gi, cst, zone):
         zu = z[i - 1, j]
         zd = z[i, j]
         hf = max(zu + h[i - 1, j], zd + h[i, j]) - max(zu, zd)
-        hfb[j] = hf
+        hfb[0, j] = hf
         gb[j] = np.float32(max(hf, hmin))
-    _inv_cbrt_guess(gi, 0, nx)
+    _inv_cbrt(hfb, gb, gi, 0, nx, cst)
     half = cst[C_HALF]
     for j in range(nx):
-        hf = hfb[j]
+        hf = hfb[0, j]
         hc = max(hf, hmin)
         q = qy[i, j]
-        den = _friction(hc, cst[C_ONE] * gb[j], q, half * (nman[i - 1, j] + nman[i, j]), cst)
+        den = _friction(hc, hfb[1, j], q, half * (nman[i - 1, j] + nman[i, j]), cst)
         d = (z[i, j] + h[i, j]) - (z[i - 1, j] + h[i - 1, j])
         num = cst[C_THETA] * q + cst[C_1MTHETA] * half * (qy[i - 1, j] + qy[i + 1, j]) - cst[C_GDTDX] * hf * d
         ok = (hf > hmin) & (((zone[i - 1, j] | zone[i, j]) & DEEP) == 0)
@@ -252,7 +267,7 @@ def _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, 
     c = cst[C_DTDX]
     for k in prange(1, bounds.size - 1):
         b = bounds[k]
-        hfb = np.empty(nx + 1, h.dtype)
+        hfb = np.empty((2, nx + 1), h.dtype)  # face depths, their h^(-1/3)
         gb = np.empty(nx + 1, np.float32)
         gi = gb.view(np.int32)
         xr = np.empty(nx + 1, h.dtype)
@@ -383,7 +398,7 @@ def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst,
     nch = bounds.size - 1
     for k in prange(nch):
         a, b = bounds[k], bounds[k + 1]
-        hfb = np.empty(nx + 1, h.dtype)
+        hfb = np.empty((2, nx + 1), h.dtype)  # face depths, their h^(-1/3)
         gb = np.empty(nx + 1, np.float32)
         gi = gb.view(np.int32)
         fs = np.empty(nx, h.dtype)
