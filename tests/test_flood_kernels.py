@@ -13,9 +13,10 @@ from twin.sim.flood import kernels
 @njit(cache=False)
 def _row_maxima(a, zone):
     out = np.empty((a.shape[0], 2), a.dtype)
+    everywhere = np.zeros(a.shape[1], np.uint8)
     for i in range(a.shape[0]):
-        out[i, 0] = kernels._nonneg_max(a, i)
-        out[i, 1] = kernels._explicit_row_max(a, zone, i)
+        out[i, 0] = kernels._row_max(a[i], everywhere)
+        out[i, 1] = kernels._row_max(a[i], zone[i])
     return out
 
 

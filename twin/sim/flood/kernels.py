@@ -281,47 +281,23 @@ def _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, 
             _ratio_row(b - 1 + m, h, xr, hfaces[k, m], hfaces[k, m + 1], hratio[k, m], c, cst)
 
 
-def _nonneg_max(a, i):
-    """Largest value of row ``i`` of ``a`` (values ≥ 0); compiled only, see :func:`_nonneg_max_impl`."""
+def _row_max(row, zone_row):
+    """Largest value of ``row`` (values ≥ 0) over the cells of zone 0; compiled only (see the overload)."""
     raise NotImplementedError
 
 
-def _explicit_row_max(a, zone, i):
-    """Largest value of row ``i`` of ``a`` (values ≥ 0) where ``zone`` is 0; compiled only."""
-    raise NotImplementedError
-
-
-def _int_types(a):
-    return (np.int32, np.float32) if a.dtype == types.float32 else (np.int64, np.float64)
-
-
-@overload(_nonneg_max, jit_options={"cache": True})
-def _nonneg_max_impl(a, i):
+@overload(_row_max, jit_options={"cache": True})
+def _row_max_impl(row, zone_row):
     """Non-negative floats order like their bits read as signed integers, and an integer max reduction
     vectorises where a float one does not (numba's float max keeps it scalar: 0.32 against 0.04 ns per
     value). A NaN from an unstable run may win the comparison; the driver stops on NaN depths anyway."""
-    ityp, ftyp = _int_types(a)
+    ityp, ftyp = (np.int32, np.float32) if row.dtype == types.float32 else (np.int64, np.float64)
 
-    def impl(a, i):
-        v = a[i].view(ityp)
+    def impl(row, zone_row):
+        v = row.view(ityp)
         m = ityp(0)
         for j in range(v.size):
-            m = max(m, v[j])
-        return ityp(m).view(ftyp)  # (a fresh name: view() on a loop-carried scalar fails in numba)
-
-    return impl
-
-
-@overload(_explicit_row_max, jit_options={"cache": True})
-def _explicit_row_max_impl(a, zone, i):
-    """As :func:`_nonneg_max_impl`, over the cells of zone 0."""
-    ityp, ftyp = _int_types(a)
-
-    def impl(a, zone, i):
-        v = a[i].view(ityp)
-        m = ityp(0)
-        for j in range(v.size):
-            m = max(m, v[j] if zone[i, j] == 0 else ityp(0))
+            m = max(m, v[j] if zone_row[j] == 0 else ityp(0))
         return ityp(m).view(ftyp)  # (a fresh name: view() on a loop-carried scalar fails in numba)
 
     return impl
@@ -341,8 +317,7 @@ def _drain_row(h, sink, i, dt):
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
 def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac, sink, has_sink,
-                hmax, vmax, tmax, t_new, dt, c, rain, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout,
-                any_implicit):
+                hmax, vmax, tmax, t_new, dt, c, rain, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout):
     """Limit and store the fluxes of row ``i`` (raw ones ``xr``, ``north``, ``south``; outflow ratios of the
     rows above, of the row and below), update its depths, add rain, drain the sink, track maxima."""
     ny, nx = h.shape
@@ -398,7 +373,7 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
     # Stored unconditionally: masked stores (vmaskmov) are slow on AMD cores, and the lines are in the
     # cache anyway for the comparison (the zone byte too: the speed loop below reads it in any case)
     tn = cst[C_T]
-    rows_max[i] = _explicit_row_max(h, zone, i) if any_implicit else _nonneg_max(h, i)
+    rows_max[i] = _row_max(h[i], zone[i])  # zone is 0 everywhere while no cell is deep
     for j in range(nx):
         hn = h[i, j] * cst[C_ONE] * (zone[i, j] == 0)
         ho = hmax[i, j]
@@ -412,13 +387,13 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
         sp = math.sqrt(u * u + v * v) * cst[C_ONE] * ((hn > hvel) & (zone[i, j] == 0))
         fs[j] = sp  # the south-face row is no longer needed: reuse it for the speeds
         vmax[i, j] = max(sp, vmax[i, j])
-    rows_umax[i] = _nonneg_max(fs.reshape((1, nx)), 0)
+    rows_umax[i] = _row_max(fs, zone[i])
 
 
 @njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
 def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
            hfaces, hratio, frac, sink, has_sink, rain, hmax, vmax, tmax, t_new, rows_max, rows_umax,
-           rows_sunk, rows_bin, rows_bout, any_implicit):
+           rows_sunk, rows_bin, rows_bout):
     """One explicit step in a single pass: each thread streams its chunk of rows top to bottom, computing
     the raw discharges two rows ahead of the row it updates (ring buffers of 2–3 rows, so they stay in
     the caches), and takes what depends on another chunk's rows from :func:`_halo`."""
@@ -468,7 +443,7 @@ def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst,
                     _ratio_row(n1, h, xr[n1 % 2], fr[n1 % 3], fr[(n1 + 1) % 3], ra[n1 % 3], c, cst)
             _update_row(i, h, qx, qy, xr[i % 2], fr[i % 3], fr[n1 % 3], ra[(i + 2) % 3], ra[i % 3], ra[n1 % 3],
                         fs, zone, frac, sink, has_sink, hmax, vmax, tmax, t_new, dt, dt / dx, rain, cst,
-                        rows_max, rows_umax, rows_sunk, rows_bin, rows_bout, any_implicit)
+                        rows_max, rows_umax, rows_sunk, rows_bin, rows_bout)
 
 
 @njit(cache=True)
@@ -574,7 +549,7 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
               hfaces, hratio)
         _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
                hfaces, hratio, frac, sink, has_sink, r, hmax, vmax, tmax, t, rows_max, rows_umax, rows_sunk,
-               rows_bin, rows_bout, any_implicit)
+               rows_bin, rows_bout)
         h_ring, u_ring = 0.0, 0.0
         if any_implicit:
             ring, it = implicit.step(h, qx, qy, z, nman, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx, g,
