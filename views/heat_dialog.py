@@ -22,7 +22,6 @@ from twin.variants import list_variants
 from views import notify
 from views.progress_dialog import run_with_progress
 from views.workers import Worker
-from views.notify import accept_checked
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -118,7 +117,7 @@ class HeatDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Berechnen")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        self.buttons.accepted.connect(lambda: accept_checked(self))
+        self.buttons.accepted.connect(lambda: notify.accept_checked(self))
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 

@@ -21,7 +21,6 @@ from twin.variants import list_variants
 from views import notify
 from views.progress_dialog import run_with_progress
 from views.workers import Worker
-from views.notify import accept_checked
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -173,7 +172,7 @@ class HeavyRainDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Berechnen")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
-        self.buttons.accepted.connect(lambda: accept_checked(self))
+        self.buttons.accepted.connect(lambda: notify.accept_checked(self))
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
