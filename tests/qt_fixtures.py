@@ -3,7 +3,30 @@ sample project. A test module asks for ``no_modal_boxes`` with ``pytestmark = py
 
 from __future__ import annotations
 
+import gc
+import sys
+
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def _qt_deletes_at_teardown(request):
+    """A GUI test's windows are destroyed at its own teardown, on the GUI thread.
+
+    pytest-qt closes the widgets a test registered and calls ``deleteLater`` outside any event loop, so
+    Qt deleted them inside the *next* test's first event loop (``waitSignal``), while that test's window
+    built its scene: two CI runs crashed there (SIGSEGV in ``open_window``). Here the deferred deletes
+    are sent at once and Python's garbage (VTK render windows, Qt wrappers) is collected on this thread,
+    not by whichever worker thread next triggers the collector."""
+    yield
+    if request.node.get_closest_marker("gui") is None or "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
