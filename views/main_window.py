@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel and wait for running work (its results are dropped), then release the 3D view."""
         for worker in list(self._workers):
-            worker.done.disconnect()
+            worker.dismiss()
             worker.cancel()
             worker.wait()
         if self._import is not None:

@@ -91,9 +91,9 @@ class Workers:
         return worker
 
     def wait_all(self) -> None:
-        """Disconnect and wait for every running worker (before the 3D view goes away)."""
+        """Dismiss and wait for every running worker (before the 3D view goes away): no result arrives after."""
         for worker in list(self._running):
-            worker.done.disconnect()
+            worker.dismiss()
             worker.wait()
 
     def __len__(self) -> int:

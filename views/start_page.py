@@ -271,7 +271,7 @@ class StartPage(QWidget):
         """Cancel and wait for running work (a half-built project is removed by the task itself)."""
         if self._worker is not None:
             worker = self._worker
-            worker.done.disconnect()
+            worker.dismiss()
             worker.cancel()
             worker.wait()
             self._worker = None

@@ -320,7 +320,7 @@ class VariantBar(QToolBar):
         """Before the main window closes its 3D view: remove the split view's renderer, stop workers."""
         if watched is self.main and event.type() == QEvent.Type.Close:
             for worker in list(self._workers):
-                worker.done.disconnect()
+                worker.dismiss()
                 worker.wait()
             self._close_split()
         return super().eventFilter(watched, event)
