@@ -19,6 +19,13 @@ from views.workers import CANCELLED, FAILED, OK, Worker
 pytestmark = pytest.mark.gui
 
 
+def spin(qtbot) -> None:
+    """Let the GUI thread deliver whatever is posted."""
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
+
+
 def finished_worker(task) -> tuple[Worker, list]:
     """A worker whose thread has ended: its result is posted to the GUI thread, not yet delivered."""
     got: list = []
@@ -44,9 +51,7 @@ def test_result_arrives_on_the_gui_thread(qtbot, task, expected):
 def test_a_dismissed_worker_delivers_nothing_even_when_already_posted(qtbot):
     worker, got = finished_worker(lambda progress, cancel: "Ergebnis")
     worker.dismiss()
-    for _ in range(5):
-        QApplication.processEvents()
-        qtbot.wait(20)
+    spin(qtbot)
     assert got == []
 
 
@@ -61,5 +66,6 @@ def test_workers_wait_all_drops_results_of_a_closing_view(qtbot):
     assert quick.wait(30_000)  # posted, not delivered
     release.set()
     workers.wait_all()  # the slow one ends while it waits
+    spin(qtbot)
     qtbot.waitUntil(lambda: len(workers) == 0, timeout=10_000)  # both threads finished and were released
     assert got == []

@@ -437,9 +437,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel and wait for running work (its results are dropped), then release the 3D view."""
         for worker in list(self._workers):
-            worker.dismiss()
             worker.cancel()
-            worker.wait()
+            worker.dismiss()
         if self._import is not None:
             self._import[1].close()
             self._import = None

@@ -94,7 +94,6 @@ class Workers:
         """Dismiss and wait for every running worker (before the 3D view goes away): no result arrives after."""
         for worker in list(self._running):
             worker.dismiss()
-            worker.wait()
 
     def __len__(self) -> int:
         return len(self._running)

@@ -271,9 +271,8 @@ class StartPage(QWidget):
         """Cancel and wait for running work (a half-built project is removed by the task itself)."""
         if self._worker is not None:
             worker = self._worker
-            worker.dismiss()
             worker.cancel()
-            worker.wait()
+            worker.dismiss()
             self._worker = None
             if self.progress is not None:
                 self.progress.close()

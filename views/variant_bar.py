@@ -321,6 +321,5 @@ class VariantBar(QToolBar):
         if watched is self.main and event.type() == QEvent.Type.Close:
             for worker in list(self._workers):
                 worker.dismiss()
-                worker.wait()
             self._close_split()
         return super().eventFilter(watched, event)

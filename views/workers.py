@@ -41,8 +41,10 @@ class Worker(QThread):
         self.cancel_token.cancel()
 
     def dismiss(self) -> None:
-        """Drop the result (the receiver goes away): ``done`` is not emitted any more, even if already posted."""
+        """Drop the result (the receiver goes away) and wait for the thread: ``done`` is not emitted any more,
+        even if already posted. ``cancel`` first to cut the wait short."""
         self._dismissed = True
+        self.wait()
 
     @Slot(str, object)
     def _deliver(self, outcome: str, payload: object) -> None:
