@@ -45,6 +45,23 @@ def _pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+def test_ready_waits_for_the_tiles_when_the_attributes_come_late(site_dir, browser):
+    """On a slow line the camera's first move must not declare the page ready before the tileset is known.
+
+    (CI once saw ``ready`` with 2 of 41 tiles: the move's stream() ran while the attribute files still loaded.)
+    """
+    with serve(site_dir, slow={"attribute/": 1.0}) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)  # see below
+        page = context.new_page()
+        page.goto(base + "index.html")
+        page.wait_for_function("window.stadtzwilling && (window.stadtzwilling.ready || window.stadtzwilling.error)",
+                               timeout=90_000)
+        state = page.evaluate("({e: window.stadtzwilling.error, n: window.stadtzwilling.tilesLoaded, "
+                              "t: window.stadtzwilling.tilesTotal, w: window.stadtzwilling.tilesWanted})")
+        context.close()
+    assert state["e"] is None and state["t"] > 10 and 10 < state["n"] <= state["t"] and state["w"] == 0, state
+
+
 def test_page_renders_searches_and_shows_a_tree(site_dir, browser, tmp_path):
     with serve(site_dir) as base:
         # the page's CSP forbids eval; Playwright's wait helpers need it (the site itself keeps it)

@@ -7,6 +7,7 @@ import http.server
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,11 +49,20 @@ def project_with_maps(dest: Path, sample_dir: Path) -> dict[str, list[str]]:
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """A static web server for ``folder`` on 127.0.0.1 (free port); yields its base URL."""
+def serve(folder: Path, slow: dict[str, float] | None = None) -> Iterator[str]:
+    """A static web server for ``folder`` on 127.0.0.1 (free port); yields its base URL.
+
+    ``slow`` maps a path prefix (``"attribute/"``) to seconds each such answer is held back, as on a slow line.
+    """
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:  # noqa: D401 - keep the test output clean
             pass
+
+        def do_GET(self) -> None:
+            for prefix, seconds in (slow or {}).items():
+                if self.path.lstrip("/").startswith(prefix):
+                    time.sleep(seconds)
+            super().do_GET()
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

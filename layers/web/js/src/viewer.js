@@ -145,6 +145,7 @@ async function setVisible(entry, on, isOverlay) {
 const SIGHT_M = { terrain: 20000, buildings: 2500, parcels: 1500, trees: 1500, closures: 2500 };
 const leaves = [];
 let loading = 0;
+let tilesKnown = false;  // set by addTiles: before it, "nothing to load" does not mean ready
 
 function tileBox(b) {  // 3D Tiles box (local z-up, axis-aligned) -> three.js y-up
   return new THREE.Box3(new THREE.Vector3(b[0] - b[3], b[2] - b[11], -(b[1] + b[7])),
@@ -161,6 +162,7 @@ function wanted() {
 }
 
 function stream() {
+  if (!tilesKnown) return;  // a camera move before the tileset arrived
   const todo = wanted();
   api.tilesWanted = todo.length + loading;
   while (loading < 4 && todo.length) {
@@ -206,6 +208,7 @@ function addTiles(manifest, tileset) {
     }
   }
   api.tilesTotal = leaves.length;
+  tilesKnown = true;
 }
 
 let streamTimer = null;
