@@ -43,7 +43,8 @@ same (too long) length (×6.5 in a lake at rest), so the absolute floor ``implic
 keeps still water still – with 1e-7 m round-off grew to that size and moved 6e-7 m of water in a lake at
 rest. RTOL ends the solve in moving water once the correction has shrunk by 10⁴ (a loop gain far
 below 1)."""
-_CW, _FW = 7, 6  # scratch rows per cell (eta, diag, rhs, x, A·p, r, z/p) and per face (see step)
+_CW, _FW = 7, 8  # scratch rows per cell (eta, diag, rhs, x, A·p, r, z/p) and per face (see step)
+_CBRT_MAGIC = 0x2A9F7893782DA1CE  # bits(x)/3 + this = bits of a first guess of ∛x (float64, error < 6 %)
 
 
 @njit(cache=True, fastmath=True, error_model="numpy")
@@ -63,10 +64,12 @@ def mark(h, active, zone, sid, buf, old_cells, limit):
 
     ``zone`` holds the old zones of ``old_cells`` (cleared first); ``sid`` must be −1 everywhere and is
     left so; ``buf`` is int64 scratch of the grid's size. Returns ``(cells, n_deep, adj, fa, fb, fi, fj,
-    fy, work)``: cells ``(n, 2)`` in row-major order; ``adj (n, 4, 2)`` per cell up to four (neighbour, face)
-    pairs (−1 = none); per face the two cell numbers (a west/north of b), the face's index in
-    ``qx``/``qy`` and whether it is a north/south face; ``work`` holds the scratch rows of :func:`step`
-    (allocated here, once per rebuild, not once per step)."""
+    fy, work)``: cells ``(n, 2)`` in row-major order; ``adj`` = (neighbour, face, sign), each ``(n, 4)``:
+    per cell up to four implicit faces, the cell across and +1 where the face's positive flow leaves
+    the cell (−1 where it enters); unused slots point to the dummy cell ``n`` and dummy face ``nf``
+    (sign 0), whose scratch values stay 0, so the loops over them need no branch. Per face the two cell
+    numbers (a west/north of b), the face's index in ``qx``/``qy`` and whether it is a north/south face;
+    ``work`` holds the scratch rows of :func:`step` (allocated here, once per rebuild, not per step)."""
     ny, nx = h.shape
     for k in range(old_cells.shape[0]):
         zone[old_cells[k, 0], old_cells[k, 1]] = EXPLICIT
@@ -142,8 +145,17 @@ def mark(h, active, zone, sid, buf, old_cells, limit):
                 nf += 1
     for k in range(n):
         sid[cells[k, 0], cells[k, 1]] = -1
-    work = (np.empty((_CW, n)), np.empty((_FW, nf)))
-    return (cells, n_deep, adj, fa[:nf].copy(), fb[:nf].copy(), fi[:nf].copy(), fj[:nf].copy(),
+    nb = np.full((n, 4), n, np.int64)
+    fc = np.full((n, 4), nf, np.int64)
+    sg = np.zeros((n, 4))
+    for k in range(n):
+        for s in range(4):
+            f = adj[k, s, 1]
+            if f >= 0:
+                nb[k, s], fc[k, s] = adj[k, s, 0], f
+                sg[k, s] = 1.0 if fa[f] == k else -1.0
+    work = (np.zeros((_CW, n + 1)), np.zeros((_FW, nf + 1)))
+    return (cells, n_deep, (nb, fc, sg), fa[:nf].copy(), fb[:nf].copy(), fi[:nf].copy(), fj[:nf].copy(),
             fy[:nf].copy(), work)
 
 
@@ -164,15 +176,13 @@ def gather(qx, qy, fi, fj, fy, work):
 
 
 @njit(cache=True, parallel=True, fastmath=True)
-def _matvec_dot(p, diag, w, adj, out):
-    """out = A·p (A = diag − Σ w over the cell's faces), returns p·out."""
+def _matvec_dot(p, diag, w, nb, fc, out):
+    """out = A·p (A = diag − Σ w over the cell's faces) for the ``out.size`` cells, returns p·out
+    (``p[n]`` and ``w[nf]``, the dummies of the unused slots, are 0)."""
     s = 0.0
-    for k in prange(p.size):
-        v = diag[k] * p[k]
-        for m in range(4):
-            nb = adj[k, m, 0]
-            if nb >= 0:
-                v -= w[adj[k, m, 1]] * p[nb]
+    for k in prange(out.size):
+        v = diag[k] * p[k] - (w[fc[k, 0]] * p[nb[k, 0]] + w[fc[k, 1]] * p[nb[k, 1]]
+                              + w[fc[k, 2]] * p[nb[k, 2]] + w[fc[k, 3]] * p[nb[k, 3]])
         out[k] = v
         s += p[k] * v
     return s
@@ -198,9 +208,36 @@ def _cg_direction(p, zr, be):
         p[k] = zr[k] + be * p[k]
 
 
+@njit(cache=True)
+def _cbrt_guess(x, out):
+    """Bits of ``out`` = bits(x)/3 + magic: ∛x within 6 % (serial: numba's parallel loops do not write
+    through an array's ``view``)."""
+    bits = out.view(np.int64)
+    xb = x.view(np.int64)
+    for f in range(x.size):
+        bits[f] = xb[f] // 3 + _CBRT_MAGIC
+
+
+@njit(cache=True, parallel=True, fastmath=True)
+def _cbrt(x, out):
+    """``out`` = ∛x (x > 0): the bit-trick guess refined by three Halley steps (cubic convergence: 6 % →
+    2e-4 → 1e-11 → round-off), branch-free so it vectorises; numba's ``np.cbrt`` calls libm per value
+    (26 ns, more than all the rest of a face's coefficients)."""
+    _cbrt_guess(x, out)
+    for f in prange(x.size):
+        y = out[f]
+        v = x[f]
+        for _ in range(3):
+            y3 = y * y * y
+            y = y * (y3 + 2.0 * v) / (2.0 * y3 + v)
+        out[f] = y
+
+
 @njit(cache=True, parallel=True)
-def _coefficients(h, z, nman, cells, fa, fb, fi, fj, fy, q_old, q_avg, eta, P, K, dt, dx, g, theta, hmin):
-    """Levels of the zone's cells and P, K of its faces (see the module docstring)."""
+def _coefficients(h, z, nman, cells, fa, fb, fi, fj, fy, q_old, q_avg, eta, P, K, hfr, n2, dt, dx, g, theta,
+                  hmin):
+    """Levels of the zone's cells and P, K of its faces (see the module docstring); ``hfr`` and ``n2`` are
+    scratch rows of the faces, ``P``/``K`` of the dummy face (index ``fa.size``) stay 0."""
     n = cells.shape[0]
     nf = fa.size
     for k in prange(n):
@@ -213,38 +250,40 @@ def _coefficients(h, z, nman, cells, fa, fb, fi, fj, fy, q_old, q_avg, eta, P, K
         else:
             za, zb = z[i, j - 1], z[i, j]
             nf_ = 0.5 * (nman[i, j - 1] + nman[i, j])
-        hf = max(eta[fa[f]], eta[fb[f]]) - max(za, zb)
+        hfr[f] = max(eta[fa[f]], eta[fb[f]]) - max(za, zb)
+        n2[f] = nf_ * nf_
+        K[f] = max(hfr[f], hmin)  # (the root's argument, positive)
+    _cbrt(K[:nf], P[:nf])
+    for f in prange(nf):
+        hf = hfr[f]
         if hf <= hmin:
             P[f] = 0.0
             K[f] = 0.0
         else:  # gradient weighted WEIGHT new, 1 − WEIGHT current level: K·Δη* moves into P
-            den = 1.0 + g * dt * nf_ * nf_ * abs(q_old[f]) / (hf * hf * np.cbrt(hf))
+            den = 1.0 + g * dt * n2[f] * abs(q_old[f]) / (hf * hf * P[f])
             k = g * hf * dt / (dx * den)
             P[f] = (theta * q_old[f] + (1.0 - theta) * q_avg[f]) / den - (1.0 - WEIGHT) * k * (eta[fb[f]] - eta[fa[f]])
             K[f] = WEIGHT * k
 
 
 @njit(cache=True, parallel=True)
-def _system(eta, P, K, adj, fa, c, w, diag, rhs, x):
+def _system(eta, P, K, fc, sg, c, w, diag, rhs, x):
     """Weights c·K per face; diagonal, right-hand side and start value per cell. The start is the
     right-hand side (the levels without the new gradient's share of the fluxes): still water then starts
     from its exact solution. Starting from the levels the old discharges give saved no iterations and
     let round-off below the tolerance drive 1e-7 m²/s fluxes in a lake at rest."""
-    n = eta.size
-    for f in prange(K.size):
+    for f in prange(K.size):  # (the dummy face included: 0)
         w[f] = c * K[f]
-    for k in prange(n):
+    for k in prange(x.size):
         d = 1.0
-        b = eta[k]
+        b = 0.0
         for m in range(4):
-            f = adj[k, m, 1]
-            if f >= 0:
-                sgn = -1.0 if fa[f] == k else 1.0  # the face's positive flow leaves a, enters b
-                d += w[f]
-                b += sgn * c * P[f]
+            f = fc[k, m]
+            d += w[f]
+            b += sg[k, m] * P[f]  # the face's positive flow leaves a (sign +1), enters b
         diag[k] = d
-        rhs[k] = b
-        x[k] = b
+        rhs[k] = eta[k] - c * b
+        x[k] = rhs[k]
 
 
 @njit(cache=True)
@@ -257,38 +296,40 @@ def step(h, qx, qy, z, nman, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx,
     if n == 0:
         return (0.0, 0.0), 0
     c = dt / dx
-    cw, fw = work
-    eta, diag, rhs, x, ap, r, zr = cw[0], cw[1], cw[2], cw[3], cw[4], cw[5], cw[6]
-    q_old, q_avg, P, K, w, qn = fw[0], fw[1], fw[2], fw[3], fw[4], fw[5]
-    _coefficients(h, z, nman, cells, fa, fb, fi, fj, fy, q_old, q_avg, eta, P, K, dt, dx, g, theta, hmin)
-    _system(eta, P, K, adj, fa, c, w, diag, rhs, x)
+    nb, fc, sg = adj
+    cw, fw = work  # rows of n + 1 cells and nf + 1 faces: the dummies at the end stay 0
+    eta, diag, rhs, x, ap, r, zr = cw[0], cw[1][:n], cw[2][:n], cw[3], cw[4][:n], cw[5][:n], cw[6][:n]
+    q_old, q_avg, P, K, w, qn, hfr, n2 = fw[0], fw[1], fw[2], fw[3], fw[4], fw[5], fw[6], fw[7]
+    _coefficients(h, z, nman, cells, fa, fb, fi, fj, fy, q_old, q_avg, eta, P, K, hfr, n2, dt, dx, g, theta,
+                  hmin)
+    _system(eta, P, K, fc, sg, c, w, diag, rhs, x[:n])
     # Jacobi-preconditioned conjugate gradients
-    _matvec_dot(x, diag, w, adj, ap)
+    _matvec_dot(x, diag, w, nb, fc, ap)
     for k in range(n):
         r[k] = rhs[k] - ap[k]
-    err, rz = _cg_update(x, r, zr, ap, ap, diag, 0.0)  # zr = r/diag (no BLAS dot: its threads would
-    it = 0                                              # compete with numba's for the cores)
+    err, rz = _cg_update(x[:n], r, zr, ap, ap, diag, 0.0)  # zr = r/diag (no BLAS dot: its threads would
+    it = 0                                                  # compete with numba's for the cores)
     tol = max(tol, RTOL * err)
     if err > tol:
         p = eta  # the levels are not needed any more: their row holds the search direction
-        p[:] = zr
+        p[:n] = zr
         while it < max_iter:
             it += 1
-            pap = _matvec_dot(p, diag, w, adj, ap)
+            pap = _matvec_dot(p, diag, w, nb, fc, ap)
             if pap <= 0.0:
                 break
-            err, rz_new = _cg_update(x, r, zr, p, ap, diag, rz / pap)
+            err, rz_new = _cg_update(x[:n], r, zr, p, ap, diag, rz / pap)
             if err <= tol:
                 break
-            _cg_direction(p, zr, rz_new / rz)
+            _cg_direction(p[:n], zr, rz_new / rz)
             rz = rz_new
-    ratio = diag  # free as well
-    return _apply(h, qx, qy, zone, cells, adj, fa, fb, fi, fj, fy, P, K, x, qn, ratio, c, hvel, hmax, vmax,
+    ratio = cw[1]  # free as well (the diagonal)
+    return _apply(h, qx, qy, zone, cells, fc, sg, fa, fb, fi, fj, fy, P, K, x, qn, ratio, c, hvel, hmax, vmax,
                   tmax, t_new), it
 
 
 @njit(cache=True, parallel=True)
-def _apply(h, qx, qy, zone, cells, adj, fa, fb, fi, fj, fy, P, K, x, qn, ratio, c, hvel, hmax, vmax, tmax,
+def _apply(h, qx, qy, zone, cells, fc, sg, fa, fb, fi, fj, fy, P, K, x, qn, ratio, c, hvel, hmax, vmax, tmax,
            t_new):
     """Fluxes from the solved levels, limited by the water each cell holds after the explicit pass;
     new depths from the fluxes (conservative), maxima. Returns (largest ring depth, largest ring speed)."""
@@ -299,14 +340,13 @@ def _apply(h, qx, qy, zone, cells, adj, fa, fb, fi, fj, fy, P, K, x, qn, ratio, 
     for k in prange(n):
         out = 0.0
         for m in range(4):
-            f = adj[k, m, 1]
-            if f >= 0:
-                out += c * max(qn[f], 0.0) if fa[f] == k else -c * min(qn[f], 0.0)
+            out += max(sg[k, m] * qn[fc[k, m]], 0.0)  # (the dummy face's qn stays 0)
+        out *= c
         hk = h[cells[k, 0], cells[k, 1]]
         ratio[k] = hk / out if out > hk else 1.0
     for f in prange(nf):
         q = qn[f]
-        q *= ratio[fa[f]] if q > 0.0 else ratio[fb[f]]
+        q = max(q, 0.0) * ratio[fa[f]] + min(q, 0.0) * ratio[fb[f]]
         qn[f] = q
         if fy[f]:
             qy[fi[f], fj[f]] = q
@@ -318,10 +358,8 @@ def _apply(h, qx, qy, zone, cells, adj, fa, fb, fi, fj, fy, P, K, x, qn, ratio, 
         i, j = cells[k, 0], cells[k, 1]
         dh = 0.0
         for m in range(4):
-            f = adj[k, m, 1]
-            if f >= 0:
-                dh += -c * qn[f] if fa[f] == k else c * qn[f]
-        hn = max(h[i, j] + dh, 0.0)
+            dh -= sg[k, m] * qn[fc[k, m]]
+        hn = max(h[i, j] + c * dh, 0.0)
         h[i, j] = hn
         if hn > hmax[i, j]:
             hmax[i, j] = hn

@@ -49,7 +49,7 @@ _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
 # tests/test_flood_implicit.py fails until it is updated, and the edit renews the cache.
-IMPLICIT_SOURCE_SHA256 = "f83f8ff153e3de12"
+IMPLICIT_SOURCE_SHA256 = "25a6a816fc7183ca"
 
 
 def start_threads() -> None:
@@ -498,7 +498,7 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
     n_deep = 0
     fa = np.zeros(0, np.int64)
     fb, fi, fj, fy = fa, fa, fa, np.zeros(0, np.bool_)
-    adj = np.zeros((0, 4, 2), np.int64)
+    adj = (np.zeros((0, 4), np.int64), np.zeros((0, 4), np.int64), np.zeros((0, 4)))
     work = (np.zeros((0, 0)), np.zeros((0, 0)))
     if use_implicit:
         cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, active, zone, sid, buf, cells, h_implicit)
