@@ -45,6 +45,17 @@ def _pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+def _open(context, base: str) -> tuple:
+    """Open the site in ``context``; wait until it is ready (or failed) and return the page and its state."""
+    page = context.new_page()
+    page.goto(base + "index.html")
+    page.wait_for_function("window.stadtzwilling && (window.stadtzwilling.ready || window.stadtzwilling.error)",
+                           timeout=90_000)
+    state = page.evaluate("({e: window.stadtzwilling.error, n: window.stadtzwilling.tilesLoaded, "
+                          "t: window.stadtzwilling.tilesTotal, w: window.stadtzwilling.tilesWanted})")
+    return page, state
+
+
 def test_ready_waits_for_the_tiles_when_the_attributes_come_late(site_dir, browser):
     """On a slow line the camera's first move must not declare the page ready before the tileset is known.
 
@@ -52,12 +63,7 @@ def test_ready_waits_for_the_tiles_when_the_attributes_come_late(site_dir, brows
     """
     with serve(site_dir, slow={"attribute/": 1.0}) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)  # see below
-        page = context.new_page()
-        page.goto(base + "index.html")
-        page.wait_for_function("window.stadtzwilling && (window.stadtzwilling.ready || window.stadtzwilling.error)",
-                               timeout=90_000)
-        state = page.evaluate("({e: window.stadtzwilling.error, n: window.stadtzwilling.tilesLoaded, "
-                              "t: window.stadtzwilling.tilesTotal, w: window.stadtzwilling.tilesWanted})")
+        _, state = _open(context, base)
         context.close()
     assert state["e"] is None and state["t"] > 10 and 10 < state["n"] <= state["t"] and state["w"] == 0, state
 
@@ -76,15 +82,10 @@ def test_page_renders_searches_and_shows_a_tree(site_dir, browser, tmp_path):
                 foreign.append(r.request.url)
                 r.abort()
         context.route("**/*", route)
-        page = context.new_page()
-        page.on("request", lambda req: requests.append(req.url))
         errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base + "index.html")
-        page.wait_for_function("window.stadtzwilling && (window.stadtzwilling.ready || window.stadtzwilling.error)",
-                               timeout=90_000)
-        state = page.evaluate("({e: window.stadtzwilling.error, n: window.stadtzwilling.tilesLoaded, "
-                              "t: window.stadtzwilling.tilesTotal, f: window.stadtzwilling.firstFrameMs})")
+        context.on("request", lambda req: requests.append(req.url))
+        context.on("weberror", lambda e: errors.append(str(e.error)))
+        page, state = _open(context, base)
         assert state["e"] is None and 10 < state["n"] <= state["t"], state  # the tiles in view are loaded
         page.wait_for_function("window.stadtzwilling.firstFrameMs !== null", timeout=30_000)
         canvas = page.locator("#szene")

@@ -116,7 +116,10 @@ def mark(h, active, zone, sid, buf, old_cells, limit):
         cells[k, 0] = lin[k] // nx
         cells[k, 1] = lin[k] % nx
         sid[cells[k, 0], cells[k, 1]] = k
-    adj = np.full((n, 4, 2), -1, np.int64)
+    nb = np.full((n, 4), n, np.int64)  # per cell its faces in slots 0..deg-1: the cell across, the face,
+    fc = np.full((n, 4), -1, np.int64)  # +1 where the face's positive flow leaves the cell (it is a)
+    sg = np.zeros((n, 4))
+    deg = np.zeros(n, np.int64)
     fa = np.empty(2 * n, np.int64)
     fb = np.empty(2 * n, np.int64)
     fi = np.empty(2 * n, np.int64)
@@ -134,26 +137,15 @@ def mark(h, active, zone, sid, buf, old_cells, limit):
                 deep_side = a >= 0 and zone[i, j - 1] == DEEP
             if a >= 0 and (zone[i, j] == DEEP or deep_side):
                 fa[nf], fb[nf], fi[nf], fj[nf], fy[nf] = a, k, i, j, north
-                for s in range(4):
-                    if adj[a, s, 0] < 0:
-                        adj[a, s, 0], adj[a, s, 1] = k, nf
-                        break
-                for s in range(4):
-                    if adj[k, s, 0] < 0:
-                        adj[k, s, 0], adj[k, s, 1] = a, nf
-                        break
+                for c, other, sign in ((a, k, 1.0), (k, a, -1.0)):
+                    s = deg[c]
+                    nb[c, s], fc[c, s], sg[c, s] = other, nf, sign
+                    deg[c] = s + 1
                 nf += 1
     for k in range(n):
         sid[cells[k, 0], cells[k, 1]] = -1
-    nb = np.full((n, 4), n, np.int64)
-    fc = np.full((n, 4), nf, np.int64)
-    sg = np.zeros((n, 4))
-    for k in range(n):
-        for s in range(4):
-            f = adj[k, s, 1]
-            if f >= 0:
-                nb[k, s], fc[k, s] = adj[k, s, 0], f
-                sg[k, s] = 1.0 if fa[f] == k else -1.0
+        for s in range(deg[k], 4):
+            fc[k, s] = nf  # the dummy face
     work = (np.zeros((_CW, n + 1)), np.zeros((_FW, nf + 1)))
     return (cells, n_deep, (nb, fc, sg), fa[:nf].copy(), fb[:nf].copy(), fi[:nf].copy(), fj[:nf].copy(),
             fy[:nf].copy(), work)
