@@ -324,7 +324,8 @@ def step(h, qx, qy, z, nman, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx,
 def _apply(h, qx, qy, zone, cells, fc, sg, fa, fb, fi, fj, fy, P, K, x, qn, ratio, c, hvel, hmax, vmax, tmax,
            t_new):
     """Fluxes from the solved levels, limited by the water each cell holds after the explicit pass;
-    new depths from the fluxes (conservative), maxima. Returns (largest ring depth, largest ring speed)."""
+    new depths from the fluxes (conservative), maxima (``vmax``: squared speeds). Returns (largest ring
+    depth, largest ring speed)."""
     n = cells.shape[0]
     nf = fa.size
     for f in prange(nf):
@@ -356,14 +357,14 @@ def _apply(h, qx, qy, zone, cells, fc, sg, fa, fb, fi, fj, fy, P, K, x, qn, rati
         if hn > hmax[i, j]:
             hmax[i, j] = hn
             tmax[i, j] = t_new
-        sp = 0.0
+        sp2 = 0.0
         if hn > hvel:
             u = 0.5 * (qx[i, j] + qx[i, j + 1]) / hn
             v = 0.5 * (qy[i, j] + qy[i + 1, j]) / hn
-            sp = math.sqrt(u * u + v * v)
-            if sp > vmax[i, j]:
-                vmax[i, j] = sp
+            sp2 = u * u + v * v
+            if sp2 > vmax[i, j]:
+                vmax[i, j] = sp2
         if zone[i, j] == RING:
             h_ring = max(h_ring, hn)
-            u_ring = max(u_ring, sp)
-    return h_ring, u_ring
+            u_ring = max(u_ring, sp2)
+    return h_ring, math.sqrt(u_ring)

@@ -49,7 +49,7 @@ _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
 # tests/test_flood_implicit.py fails until it is updated, and the edit renews the cache.
-IMPLICIT_SOURCE_SHA256 = "1b0585e65b80ce6a"
+IMPLICIT_SOURCE_SHA256 = "1ec1ef5b8b43397a"
 
 
 def start_threads() -> None:
@@ -319,7 +319,8 @@ def _drain_row(h, sink, i, dt):
 def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac, sink, has_sink,
                 hmax, vmax, tmax, t_new, dt, c, rain, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout):
     """Limit and store the fluxes of row ``i`` (raw ones ``xr``, ``north``, ``south``; outflow ratios of the
-    rows above, of the row and below), update its depths, add rain, drain the sink, track maxima."""
+    rows above, of the row and below), update its depths, add rain, drain the sink, track maxima (of the
+    speed squared)."""
     ny, nx = h.shape
     zero, half, hvel = cst[C_ZERO], cst[C_HALF], cst[C_HVEL]
     # west/east faces of the row (limited by the upwind cell; inflow from a ghost unlimited). The inner
@@ -379,14 +380,15 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
         ho = hmax[i, j]
         tmax[i, j] = tn if hn > ho else tmax[i, j]
         hmax[i, j] = max(hn, ho)
-    for j in range(nx):
+    quarter = half * half
+    for j in range(nx):  # squared speeds (one division, no root per cell)
         hn = h[i, j]
         hs = max(hn, hvel)
-        u = half * (qx[i, j] + qx[i, j + 1]) / hs
-        v = half * (qy[i, j] + fs[j]) / hs
-        sp = math.sqrt(u * u + v * v) * cst[C_ONE] * ((hn > hvel) & (zone[i, j] == 0))
-        fs[j] = sp  # the south-face row is no longer needed: reuse it for the speeds
-        vmax[i, j] = max(sp, vmax[i, j])
+        u = qx[i, j] + qx[i, j + 1]
+        v = qy[i, j] + fs[j]
+        sp2 = (u * u + v * v) * quarter / (hs * hs) * ((hn > hvel) & (zone[i, j] == 0))
+        fs[j] = sp2  # the south-face row is no longer needed: reuse it for the speeds
+        vmax[i, j] = max(sp2, vmax[i, j])
     rows_umax[i] = _row_max(fs, zone[i])
 
 
@@ -486,7 +488,8 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
     Faces next to cells deeper than ``h_implicit`` (m; ``inf`` = none) are solved semi-implicitly
     (:mod:`twin.sim.flood.implicit`); the zones are rebuilt every ``_REMARK`` steps and the step then
     follows the depths and speeds outside the deep cells. ``zone`` (uint8) and ``sid`` (int64, −1) are
-    scratch grids; ``stats`` accumulates [CG iterations, implicit steps, largest number of implicit cells].
+    scratch grids; ``vmax`` collects squared speeds (the driver takes the root once at the end);
+    ``stats`` accumulates [CG iterations, implicit steps, largest number of implicit cells].
 
     ``z`` must hold the no-flow cells (``active`` false) far above any water level; ``cst`` comes from
     :func:`constants` (its g·dt entries are updated here)."""
@@ -565,7 +568,7 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         ledger[L_BOUT] += rows_bout.sum() * vol
         ledger[L_SINK] += rows_sunk.sum() * area
         h_dom = max(rows_max.max(), h_ring)
-        u_dom = max(rows_umax.max(), u_ring)
+        u_dom = math.sqrt(max(rows_umax.max(), u_ring * u_ring))  # (the rows hold squared speeds)
         steps += 1
         carry[0] = u_dom
         if use_implicit and steps % _REMARK == 0:

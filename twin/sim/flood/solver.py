@@ -237,6 +237,6 @@ def run_flood(
         **{k: float(ledger[i]) for i, k in enumerate(_LEDGER)},
         storage_start=storage_start, storage_end=float(h.sum(dtype=np.float64)) * area,
     )
-    return FloodResult(h=h, qx=qx, qy=qy, max_depth=hmax, max_speed=vmax, time_of_max_depth=tmax,
+    return FloodResult(h=h, qx=qx, qy=qy, max_depth=hmax, max_speed=np.sqrt(vmax), time_of_max_depth=tmax,
                        balance=balance, t=t, steps=steps, snapshots=snapshots, alpha=alpha,
                        implicit_cells=int(stats[2]), cg_iterations=int(stats[0]), implicit_steps=int(stats[1]))
