@@ -49,7 +49,7 @@ _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
 # tests/test_flood_implicit.py fails until it is updated, and the edit renews the cache.
-IMPLICIT_SOURCE_SHA256 = "1ec1ef5b8b43397a"
+IMPLICIT_SOURCE_SHA256 = "9fa1904db29f2ab1"
 
 
 def start_threads() -> None:
@@ -485,9 +485,10 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
     Courant factor of 0.9 for the speed alone raised the EA test 2 max speed from 2.2 to 4.9 m/s.
     ``carry[0]`` keeps the flow speed from one call to the next; ``bounds`` come from :func:`chunk_bounds`.
 
-    Faces next to cells deeper than ``h_implicit`` (m; ``inf`` = none) are solved semi-implicitly
-    (:mod:`twin.sim.flood.implicit`); the zones are rebuilt every ``_REMARK`` steps and the step then
-    follows the depths and speeds outside the deep cells. ``zone`` (uint8) and ``sid`` (int64, −1) are
+    Faces next to cells deeper than ``h_implicit`` (m; ``inf`` = none) or faster than
+    ``implicit.FAST·√(g·h_implicit)`` are solved semi-implicitly (:mod:`twin.sim.flood.implicit`); the
+    zones are rebuilt every ``_REMARK`` steps and the step then follows the depths and speeds outside the
+    deep cells. ``zone`` (uint8) and ``sid`` (int64, −1) are
     scratch grids; ``vmax`` collects squared speeds (the driver takes the root once at the end);
     ``stats`` accumulates [CG iterations, implicit steps, largest number of implicit cells].
 
@@ -496,6 +497,7 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
     ny, nx = h.shape
     area = dx * dx
     use_implicit = h_implicit < math.inf
+    u2_fast = implicit.FAST * implicit.FAST * g * h_implicit  # faster cells are implicit too
     zone[:, :] = 0
     cells = np.zeros((0, 2), np.int64)
     n_deep = 0
@@ -503,14 +505,16 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
     fb, fi, fj, fy = fa, fa, fa, np.zeros(0, np.bool_)
     adj = (np.zeros((0, 4), np.int64), np.zeros((0, 4), np.int64), np.zeros((0, 4)))
     work = (np.zeros((0, 0)), np.zeros((0, 0)))
+    rows_umax = np.zeros(ny)  # squared speeds of the explicit cells per row (of the last step)
     if use_implicit:
-        cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, active, zone, sid, buf, cells, h_implicit)
+        implicit.rows_speed2(h, qx, qy, hvel, rows_umax)
+        cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, qx, qy, active, zone, sid, buf, cells,
+                                                                     h_implicit, hvel, u2_fast, rows_umax)
         stats[2] = max(stats[2], cells.shape[0])
     h_dom = _explicit_hmax(h, zone)
     steps = 0
     stages = np.zeros(4)
     rows_max = np.zeros(ny)
-    rows_umax = np.zeros(ny)
     u_dom = carry[0]
     rows_sunk = np.zeros(ny)
     rows_bin = np.zeros(ny)
@@ -573,7 +577,8 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         carry[0] = u_dom
         if use_implicit and steps % _REMARK == 0:
             old = cells
-            cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, active, zone, sid, buf, cells, h_implicit)
+            cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, qx, qy, active, zone, sid, buf, cells, h_implicit,
+                                                                         hvel, u2_fast, rows_umax)
             stats[2] = max(stats[2], cells.shape[0])
             h_dom = max(h_dom, _nondeep_max(h, zone, old), _nondeep_max(h, zone, cells))
     return t, steps
