@@ -488,9 +488,9 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
     Faces next to cells deeper than ``h_implicit`` (m; ``inf`` = none) or faster than
     ``implicit.FAST·√(g·h_implicit)`` are solved semi-implicitly (:mod:`twin.sim.flood.implicit`); the
     zones are rebuilt every ``_REMARK`` steps and the step then follows the depths and speeds outside the
-    deep cells. ``zone`` (uint8) and ``sid`` (int64, −1) are
-    scratch grids; ``vmax`` collects squared speeds (the driver takes the root once at the end);
-    ``stats`` accumulates [CG iterations, implicit steps, largest number of implicit cells].
+    deep cells. ``zone`` (uint8) and ``sid`` (int64, −1) are scratch grids; ``vmax`` collects squared
+    speeds (the driver takes the root once at the end); ``stats`` accumulates [CG iterations, implicit
+    steps, largest number of implicit cells].
 
     ``z`` must hold the no-flow cells (``active`` false) far above any water level; ``cst`` comes from
     :func:`constants` (its g·dt entries are updated here)."""

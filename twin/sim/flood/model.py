@@ -110,9 +110,10 @@ class FloodParams:
     7.5 m/s at 7 mm depth with 1 mm; 1.7 m/s at most with 1 cm) and mean nothing for hazard maps."""
     g: float = 9.81
     implicit_depth: float | None = 0.5
-    """Faces next to cells deeper than this (m), or faster than 0.7·√(g·this), take the water-level
-    gradient at the new time level (semi-implicit, :mod:`twin.sim.flood.implicit`), so deep pits and thin
-    films falling down walls do not shorten the step of the whole grid; ``None`` = fully explicit."""
+    """Faces next to cells deeper than this (m), or faster than :data:`twin.sim.flood.implicit.FAST`·√(g·this),
+    take the water-level gradient at the new time level (semi-implicit, :mod:`twin.sim.flood.implicit`), so
+    deep pits and thin films falling down walls do not shorten the step of the whole grid; ``None`` = fully
+    explicit."""
     implicit_tol: float = 1e-13
     """Stop of the conjugate-gradient solve: largest level correction (m) of an iteration, or 1e-4 of the
     first one (see :data:`twin.sim.flood.implicit.RTOL`; larger values let still water drift)."""
