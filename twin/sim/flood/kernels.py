@@ -577,8 +577,8 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         carry[0] = u_dom
         if use_implicit and steps % _REMARK == 0:
             old = cells
-            cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, qx, qy, active, zone, sid, buf, cells, h_implicit,
-                                                                         hvel, u2_fast, rows_umax)
+            cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, qx, qy, active, zone, sid, buf, cells,
+                                                                         h_implicit, hvel, u2_fast, rows_umax)
             stats[2] = max(stats[2], cells.shape[0])
             h_dom = max(h_dom, _nondeep_max(h, zone, old), _nondeep_max(h, zone, cells))
     return t, steps
