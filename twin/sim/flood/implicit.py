@@ -51,8 +51,9 @@ FAST = 0.7
 few steps and a film speeds up in between: on the 1 km² test tile (case (c) of bench/bench_flood.py,
 H = 0.5 m) the speed still binds 4 400 of 12 900 steps, but only by a few per cent (≤ 1 190 steps per
 5 minutes against 1 100 for the depth); without, 7 200 of 14 200, at up to 1 720 per 5 minutes."""
-_CW, _FW = 7, 8  # scratch rows per cell (eta, diag, rhs, x, A·p, r, z/p) and per face (see step)
-_CBRT_MAGIC = 0x2A9F7893782DA1CE  # bits(x)/3 + this = bits of a first guess of ∛x (float64, error < 6 %)
+_CW, _FW = 8, 9  # rows per cell (eta, diag, rhs, x, A·p, r, z/p; bed) and per face (see step; n², bed)
+_ZC, _N2, _ZF = 7, 7, 8  # the rows that mark() fills once per rebuild: bed per cell, n² and bed per face
+_INV_CBRT_MAGIC = 0x553EF10000000000  # this − bits(x)/3 = bits of a first guess of x^(−1/3) (float64, < 3.5 %)
 
 
 @njit(cache=True, fastmath=True, error_model="numpy")
@@ -85,7 +86,7 @@ def rows_speed2(h, qx, qy, hvel, out):
 
 
 @njit(cache=True)
-def mark(h, qx, qy, active, zone, sid, buf, old_cells, limit, hvel, u2_limit, rows_u2):
+def mark(h, qx, qy, z, nman, active, zone, sid, buf, old_cells, limit, hvel, u2_limit, rows_u2):
     """Rebuild the zones from the depths and speeds: deep cells (``h > limit`` or a squared speed above
     ``u2_limit``), their active neighbours (ring) and the implicit faces (every interior face with a deep
     cell on one side). ``rows_u2`` is the largest squared speed per row outside the old zone (see
@@ -99,7 +100,9 @@ def mark(h, qx, qy, active, zone, sid, buf, old_cells, limit, hvel, u2_limit, ro
     the cell (−1 where it enters); unused slots point to the dummy cell ``n`` and dummy face ``nf``
     (sign 0), whose scratch values stay 0, so the loops over them need no branch. Per face the two cell
     numbers (a west/north of b), the face's index in ``qx``/``qy`` and whether it is a north/south face;
-    ``work`` holds the scratch rows of :func:`step` (allocated here, once per rebuild, not per step)."""
+    ``work`` holds the scratch rows of :func:`step` (allocated here, once per rebuild, not per step) and
+    what does not change between rebuilds: the bed ``z`` of each cell, and per face the higher bed of its
+    two cells and the square of their mean Manning ``nman`` (gathered from the grids once, not per step)."""
     ny, nx = h.shape
     for k in range(old_cells.shape[0]):
         zone[old_cells[k, 0], old_cells[k, 1]] = EXPLICIT
@@ -184,17 +187,26 @@ def mark(h, qx, qy, active, zone, sid, buf, old_cells, limit, hvel, u2_limit, ro
         for s in range(deg[k], 4):
             fc[k, s] = nf  # the dummy face
     work = (np.zeros((_CW, n + 1)), np.zeros((_FW, nf + 1)))
+    zc, n2, zf = work[0][_ZC], work[1][_N2], work[1][_ZF]
+    for k in range(n):
+        zc[k] = z[cells[k, 0], cells[k, 1]]
+    for f in range(nf):
+        i, j = fi[f], fj[f]
+        i0, j0 = (i - 1, j) if fy[f] else (i, j - 1)
+        zf[f] = max(z[i0, j0], z[i, j])
+        nm = 0.5 * (nman[i0, j0] + nman[i, j])
+        n2[f] = nm * nm
     return (cells, n_deep, (nb, fc, sg), fa[:nf].copy(), fb[:nf].copy(), fi[:nf].copy(), fj[:nf].copy(),
             fy[:nf].copy(), work)
 
 
-@njit(cache=True)
+@njit(cache=True, parallel=True)
 def gather(qx, qy, fi, fj, fy, work):
     """Discharges of the implicit faces and the θ-averages of their neighbours into ``work``, taken
     before the explicit pass overwrites them (it writes 0 on these faces)."""
     q_old = work[1][0]
     q_avg = work[1][1]
-    for f in range(fi.size):
+    for f in prange(fi.size):
         i, j = fi[f], fj[f]
         if fy[f]:
             q_old[f] = qy[i, j]
@@ -238,58 +250,50 @@ def _cg_direction(p, zr, be):
 
 
 @njit(cache=True)
-def _cbrt_guess(x, out):
-    """Bits of ``out`` = bits(x)/3 + magic: ∛x within 6 % (serial: numba's parallel loops do not write
-    through an array's ``view``)."""
+def _inv_cbrt_guess(x, out):
+    """Bits of ``out`` = magic − bits(x)/3: x^(−1/3) within 3.5 % (serial: numba's parallel loops do not
+    write through an array's ``view``)."""
     bits = out.view(np.int64)
     xb = x.view(np.int64)
     for f in range(x.size):
-        bits[f] = xb[f] // 3 + _CBRT_MAGIC
+        bits[f] = _INV_CBRT_MAGIC - xb[f] // 3
 
 
 @njit(cache=True, parallel=True, fastmath=True)
-def _cbrt(x, out):
-    """``out`` = ∛x (x > 0): the bit-trick guess refined by three Halley steps (cubic convergence: 6 % →
-    2e-4 → 1e-11 → round-off), branch-free so it vectorises; numba's ``np.cbrt`` calls libm per value
-    (26 ns, more than all the rest of a face's coefficients)."""
-    _cbrt_guess(x, out)
+def _inv_cbrt(x, out):
+    """``out`` = x^(−1/3) (x > 0): the bit-trick guess refined by four Newton steps r ← r·(4/3 − (x/3)·r³)
+    (quadratic convergence: 3.5 % → 2e-3 → 1e-5 → 3e-10 → round-off), multiplications only, so it
+    vectorises; numba's ``np.cbrt`` calls libm per value (26 ns, more than all the rest of a face's
+    coefficients)."""
+    _inv_cbrt_guess(x, out)
     for f in prange(x.size):
-        y = out[f]
-        v = x[f]
-        for _ in range(3):
-            y3 = y * y * y
-            y = y * (y3 + 2.0 * v) / (2.0 * y3 + v)
-        out[f] = y
+        r = out[f]
+        x3 = x[f] * (1.0 / 3.0)
+        for _ in range(4):
+            r = r * (4.0 / 3.0 - x3 * r * r * r)
+        out[f] = r
 
 
 @njit(cache=True, parallel=True)
-def _coefficients(h, z, nman, cells, fa, fb, fi, fj, fy, q_old, q_avg, eta, P, K, hfr, n2, dt, dx, g, theta,
-                  hmin):
-    """Levels of the zone's cells and P, K of its faces (see the module docstring); ``hfr`` and ``n2`` are
-    scratch rows of the faces, ``P``/``K`` of the dummy face (index ``fa.size``) stay 0."""
+def _coefficients(h, cells, fa, fb, zc, zf, n2, q_old, q_avg, eta, P, K, hfr, dt, dx, g, theta, hmin):
+    """Levels of the zone's cells and P, K of its faces (see the module docstring); ``zc``, ``zf`` and
+    ``n2`` are the beds of the cells, the higher bed and n² of the faces (see :func:`mark`), ``hfr`` is a
+    scratch row of the faces; ``P``/``K`` of the dummy face (index ``fa.size``) stay 0."""
     n = cells.shape[0]
     nf = fa.size
     for k in prange(n):
-        eta[k] = z[cells[k, 0], cells[k, 1]] + h[cells[k, 0], cells[k, 1]]
+        eta[k] = zc[k] + h[cells[k, 0], cells[k, 1]]
     for f in prange(nf):
-        i, j = fi[f], fj[f]
-        if fy[f]:
-            za, zb = z[i - 1, j], z[i, j]
-            nf_ = 0.5 * (nman[i - 1, j] + nman[i, j])
-        else:
-            za, zb = z[i, j - 1], z[i, j]
-            nf_ = 0.5 * (nman[i, j - 1] + nman[i, j])
-        hfr[f] = max(eta[fa[f]], eta[fb[f]]) - max(za, zb)
-        n2[f] = nf_ * nf_
+        hfr[f] = max(eta[fa[f]], eta[fb[f]]) - zf[f]
         K[f] = max(hfr[f], hmin)  # (the root's argument, positive)
-    _cbrt(K[:nf], P[:nf])
+    _inv_cbrt(K[:nf], P[:nf])
     for f in prange(nf):
         hf = hfr[f]
         if hf <= hmin:
             P[f] = 0.0
             K[f] = 0.0
         else:  # gradient weighted WEIGHT new, 1 − WEIGHT current level: K·Δη* moves into P
-            den = 1.0 + g * dt * n2[f] * abs(q_old[f]) / (hf * hf * P[f])
+            den = 1.0 + g * dt * n2[f] * abs(q_old[f]) * P[f] / (hf * hf)
             k = g * hf * dt / (dx * den)
             P[f] = (theta * q_old[f] + (1.0 - theta) * q_avg[f]) / den - (1.0 - WEIGHT) * k * (eta[fb[f]] - eta[fa[f]])
             K[f] = WEIGHT * k
@@ -316,8 +320,8 @@ def _system(eta, P, K, fc, sg, c, w, diag, rhs, x):
 
 
 @njit(cache=True)
-def step(h, qx, qy, z, nman, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx, g, theta, hmin, hvel,
-         tol, max_iter, hmax, vmax, tmax, t_new):
+def step(h, qx, qy, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx, g, theta, hmin, hvel, tol, max_iter,
+         hmax, vmax, tmax, t_new):
     """Advance the implicit faces and the depths of the deep and ring cells by ``dt``; ``h`` holds the
     depths after the explicit pass, ``work`` the discharges from :func:`gather`. Updates the maxima of
     these cells. Returns ((largest ring depth, largest ring speed), CG iterations)."""
@@ -328,8 +332,8 @@ def step(h, qx, qy, z, nman, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx,
     nb, fc, sg = adj
     cw, fw = work  # rows of n + 1 cells and nf + 1 faces: the dummies at the end stay 0
     eta, diag, rhs, x, ap, r, zr = cw[0], cw[1][:n], cw[2][:n], cw[3], cw[4][:n], cw[5][:n], cw[6][:n]
-    q_old, q_avg, P, K, w, qn, hfr, n2 = fw[0], fw[1], fw[2], fw[3], fw[4], fw[5], fw[6], fw[7]
-    _coefficients(h, z, nman, cells, fa, fb, fi, fj, fy, q_old, q_avg, eta, P, K, hfr, n2, dt, dx, g, theta,
+    q_old, q_avg, P, K, w, qn, hfr = fw[0], fw[1], fw[2], fw[3], fw[4], fw[5], fw[6]
+    _coefficients(h, cells, fa, fb, cw[_ZC], fw[_ZF], fw[_N2], q_old, q_avg, eta, P, K, hfr, dt, dx, g, theta,
                   hmin)
     _system(eta, P, K, fc, sg, c, w, diag, rhs, x[:n])
     # Jacobi-preconditioned conjugate gradients
