@@ -398,13 +398,9 @@ def _apply(h, qx, qy, zone, cells, fc, sg, fa, fb, fi, fj, fy, P, K, x, qn, rati
         if hn > hmax[i, j]:
             hmax[i, j] = hn
             tmax[i, j] = t_new
-        sp2 = 0.0
-        if hn > hvel:
-            u = 0.5 * (qx[i, j] + qx[i, j + 1]) / hn
-            v = 0.5 * (qy[i, j] + qy[i + 1, j]) / hn
-            sp2 = u * u + v * v
-            if sp2 > vmax[i, j]:
-                vmax[i, j] = sp2
+        sp2 = _speed2(h, qx, qy, i, j, hvel)
+        if sp2 > vmax[i, j]:
+            vmax[i, j] = sp2
         if zone[i, j] == RING:
             h_ring = max(h_ring, hn)
             u_ring = max(u_ring, sp2)
