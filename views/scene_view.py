@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 
 import numpy as np
@@ -67,12 +68,37 @@ class SceneViewBase(QWidget):
         return round(pos.x() * dpr), round((self.surface.height() - pos.y() - 1) * dpr)
 
 
+class _Interactor(QtInteractor):
+    """pyvistaqt's QtInteractor that lets go of Qt's own GL surface before Qt deletes it.
+
+    pyvistaqt (0.13, a QOpenGLWidget) keeps Python wrappers of the widget's GL context and of the context's
+    surface, a QOffscreenSurface that Qt creates and deletes itself without telling shiboken, and drops
+    them in a slot on ``aboutToBeDestroyed``. PySide does not call a method of a widget that is already
+    being destroyed, though: when the view dies with its window (the normal case) that slot is skipped, the
+    wrapper stays registered for the freed address, and a C++ object that later gets the same address
+    comes back to Python as that stale "QOffscreenSurface" (CI: ``menuBar()`` of the next window, which
+    then had no ``addMenu``). A plain function is still called, so it drops the references here, while Qt
+    has deleted neither the context nor the surface yet.
+    """
+
+    def initializeGL(self) -> None:
+        super().initializeGL()
+        ref = weakref.ref(self)
+        self.context().aboutToBeDestroyed.connect(lambda: _forget_gl_context(ref))
+
+
+def _forget_gl_context(ref: weakref.ref[QtInteractor]) -> None:
+    forget = getattr(ref(), "_forget_context", None)  # pyvistaqt >= 0.13; older ones keep no such wrappers
+    if forget is not None:
+        forget()
+
+
 class SceneView(SceneViewBase):
     """Interactive 3D view (needs a real window system: a display or Xvfb)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plotter = QtInteractor(self, auto_update=False)
+        self.plotter = _Interactor(self, auto_update=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plotter)
