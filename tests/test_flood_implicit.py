@@ -179,3 +179,53 @@ def test_fast_inverse_cube_root_matches_numpy_to_a_few_ulp():
     exact = 1.0 / np.cbrt(h)
     assert np.max(np.abs(scratch[1, : h.size] - exact) / np.spacing(exact)) <= 8
     assert scratch[1, -1] == 0.0  # nothing written past the faces (the dummy face stays 0)
+
+
+def _rebuild(h, ws, old, limit=0.5):
+    """Zones of depth grid ``h`` (all cells active, still water) from old cells ``old``; flat bed."""
+    from twin.sim.flood import implicit
+
+    ny, nx = h.shape
+    qx, qy = np.zeros((ny, nx + 1)), np.zeros((ny + 1, nx))
+    z, nman, active = np.zeros((ny, nx)), np.full((ny, nx), 0.03), np.ones((ny, nx), np.bool_)
+    zone = np.zeros((ny, nx), np.uint8)
+    zone[old[:, 0], old[:, 1]] = implicit.RING
+    rows_h = np.where(zone == 0, h, 0.0).max(axis=1)  # as the sweep records them: without the old zone
+    sid, buf = np.full((ny, nx), -1, np.int64), np.zeros(ny * nx, np.int64)
+    return implicit.mark(h, qx, qy, z, nman, active, zone, sid, buf, old, limit, 0.01, 1e9, rows_h, np.zeros(ny),
+                         ws), zone, sid
+
+
+def test_zone_rebuild_in_a_reused_workspace():
+    """mark() keeps its arrays from one rebuild to the next (fresh ones cost more in page faults than the
+    rebuild): a zone in a reused, grown or shrunk workspace is the one a fresh workspace gives, cells in
+    row-major order, the dummy cell and face are 0, and the depth of old cells that left the zone is
+    reported (their arrays are overwritten)."""
+    from twin.sim.flood import implicit
+
+    rng = np.random.default_rng(7)
+    ny, nx = 40, 50
+    grids = [rng.uniform(0.0, 0.55, (ny, nx)) for _ in range(3)]  # zones of ~300, then fewer/more cells
+    grids[1][grids[1] > 0.52] = 0.0
+    ws = implicit.workspace(ny, capacity=16)
+    old = np.zeros((0, 2), np.int64)
+    for h in grids:
+        before = old.copy()  # old is a view into ws: mark() overwrites it
+        ws[-4][:] = 7.0  # step() leaves its scratch rows (views into ws) full of values
+        ws[-3][:] = 7.0
+        (cells, n_deep, adj, fa, fb, fi, fj, fy, work, ws, h_left), zone, sid = _rebuild(h, ws, old)
+        (f_cells, f_deep, f_adj, f_fa, f_fb, f_fi, f_fj, f_fy, f_work, _, _), f_zone, _ = _rebuild(
+            h, implicit.workspace(ny), np.zeros((0, 2), np.int64))
+        deep = h > 0.5
+        assert n_deep == f_deep == deep.sum() and np.array_equal(zone, f_zone)
+        assert np.array_equal(cells, f_cells) and np.array_equal(cells, np.argwhere(zone != 0))
+        for a, b in zip((*adj, fa, fb, fi, fj, fy), (*f_adj, f_fa, f_fb, f_fi, f_fj, f_fy)):
+            assert np.array_equal(a, b)
+        n, nf = cells.shape[0], fa.size
+        assert np.all(work[0][:, n] == 0.0) and np.all(work[1][:, nf] == 0.0)
+        assert np.all(adj[0][adj[2] == 0] == n) and np.all(adj[1][adj[2] == 0] == nf)
+        assert np.all(sid == -1)
+        left = [h[i, j] for i, j in before if not deep[i, j]]
+        assert left and h_left == max(left) or not before.size
+        old = cells
+    assert ws[0].shape[0] >= max(np.count_nonzero(g > 0.5) for g in grids)  # grown beyond 16

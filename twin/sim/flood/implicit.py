@@ -76,6 +76,13 @@ def _speed2(h, qx, qy, i, j, hvel):
 
 
 @njit(cache=True, parallel=True, fastmath=True, error_model="numpy")
+def rows_depth(h, out):
+    """Largest depth of each row into ``out`` (what the sweep records for the explicit cells)."""
+    for i in prange(h.shape[0]):
+        out[i] = row_max(h, i)
+
+
+@njit(cache=True, parallel=True, fastmath=True, error_model="numpy")
 def rows_speed2(h, qx, qy, hvel, out):
     """Largest squared flow speed of each row into ``out`` (what the sweep records for the explicit cells)."""
     for i in prange(h.shape[0]):
@@ -85,44 +92,67 @@ def rows_speed2(h, qx, qy, hvel, out):
         out[i] = m
 
 
+def workspace(ny: int, capacity: int = 1024) -> tuple:
+    """Scratch arrays of :func:`mark` and :func:`step` for up to ``capacity`` zone cells (mark() grows them).
+    Kept across zone rebuilds: fresh arrays each rebuild cost ~1.5 ms per 12 000 cells in page faults
+    (the kernel zeroes every new page), more than the rebuild itself."""
+    return _workspace(ny, capacity)
+
+
 @njit(cache=True)
-def mark(h, qx, qy, z, nman, active, zone, sid, buf, old_cells, limit, hvel, u2_limit, rows_u2):
+def _workspace(ny, cap):
+    nfc = 2 * cap
+    return (np.empty((cap, 2), np.int64), np.empty((cap, 4), np.int64), np.empty((cap, 4), np.int64),
+            np.empty((cap, 4)), np.empty(cap, np.int64), np.empty(nfc, np.int64), np.empty(nfc, np.int64),
+            np.empty(nfc, np.int64), np.empty(nfc, np.int64), np.empty(nfc, np.bool_), np.zeros((_CW, cap + 1)),
+            np.zeros((_FW, nfc + 1)), np.empty(ny, np.int64), np.empty(ny, np.int64))
+
+
+@njit(cache=True)
+def mark(h, qx, qy, z, nman, active, zone, sid, buf, old_cells, limit, hvel, u2_limit, rows_h, rows_u2, ws):
     """Rebuild the zones from the depths and speeds: deep cells (``h > limit`` or a squared speed above
     ``u2_limit``), their active neighbours (ring) and the implicit faces (every interior face with a deep
-    cell on one side). ``rows_u2`` is the largest squared speed per row outside the old zone (see
-    :func:`rows_speed2`; the sweep records it): only rows above a limit are searched cell by cell, and the
-    cells of the old zone.
+    cell on one side). ``rows_h`` and ``rows_u2`` are the largest depth and squared speed per row outside
+    the old zone (the sweep records them; :func:`rows_depth`, :func:`rows_speed2` before the first one):
+    only rows above a limit are searched cell by cell, and the cells of the old zone.
 
     ``zone`` holds the old zones of ``old_cells`` (cleared first); ``sid`` must be −1 everywhere and is
-    left so; ``buf`` is int64 scratch of the grid's size. Returns ``(cells, n_deep, adj, fa, fb, fi, fj,
-    fy, work)``: cells ``(n, 2)`` in row-major order; ``adj`` = (neighbour, face, sign), each ``(n, 4)``:
-    per cell up to four implicit faces, the cell across and +1 where the face's positive flow leaves
-    the cell (−1 where it enters); unused slots point to the dummy cell ``n`` and dummy face ``nf``
-    (sign 0), whose scratch values stay 0, so the loops over them need no branch. Per face the two cell
-    numbers (a west/north of b), the face's index in ``qx``/``qy`` and whether it is a north/south face;
-    ``work`` holds the scratch rows of :func:`step` (allocated here, once per rebuild, not per step) and
-    what does not change between rebuilds: the bed ``z`` of each cell, and per face the higher bed of its
-    two cells and the square of their mean Manning ``nman`` (gathered from the grids once, not per step)."""
+    left so; ``buf`` is int64 scratch of the grid's size; ``ws`` comes from :func:`workspace` (or the last
+    call). Returns ``(cells, n_deep, adj, fa, fb, fi, fj, fy, work, ws, h_left)``: cells ``(n, 2)`` in row-major
+    order; ``adj`` = (neighbour, face, sign), each ``(n, 4)``: per cell up to four implicit faces, the
+    cell across and +1 where the face's positive flow leaves the cell (−1 where it enters); unused slots
+    point to the dummy cell ``n`` and dummy face ``nf`` (sign 0), whose scratch values stay 0, so the loops
+    over them need no branch. Per face the two cell numbers (a west/north of b), the face's index in
+    ``qx``/``qy`` and whether it is a north/south face; ``work`` holds the scratch rows of :func:`step`
+    (views into ``ws``, whose rows are longer than n + 1 and nf + 1) and what does not change between
+    rebuilds: the bed ``z`` of each cell, and per face the higher bed of its two cells and the square of
+    their mean Manning ``nman`` (gathered from the grids once, not per step). ``ws`` is returned because
+    it is replaced when the zone outgrows it; ``cells`` and the face arrays are views into it, so
+    ``old_cells`` is overwritten here: ``h_left`` is the largest depth of its cells that are deep no more."""
     ny, nx = h.shape
     for k in range(old_cells.shape[0]):
         zone[old_cells[k, 0], old_cells[k, 1]] = EXPLICIT
     n_deep = 0
     for i in range(ny):
         fast_row = rows_u2[i] > u2_limit
-        if not fast_row and row_max(h, i) <= limit:
+        if not fast_row and rows_h[i] <= limit:
             continue
         for j in range(nx):
             if active[i, j] and (h[i, j] > limit or (fast_row and _speed2(h, qx, qy, i, j, hvel) > u2_limit)):
                 zone[i, j] = DEEP
                 buf[n_deep] = i * nx + j
                 n_deep += 1
-    for k in range(old_cells.shape[0]):  # the speeds of the old zone are not in rows_u2
+    h_left = 0.0  # largest depth of the old zone's cells that are no longer deep
+    for k in range(old_cells.shape[0]):  # the old zone is in neither rows_h nor rows_u2
         i, j = old_cells[k, 0], old_cells[k, 1]
-        if zone[i, j] == EXPLICIT and active[i, j] and _speed2(h, qx, qy, i, j, hvel) > u2_limit:
+        if zone[i, j] == EXPLICIT and active[i, j] and (h[i, j] > limit
+                                                        or _speed2(h, qx, qy, i, j, hvel) > u2_limit):
             zone[i, j] = DEEP
             buf[n_deep] = i * nx + j
             n_deep += 1
-    # ring cells after the deep ones, then all sorted row-major (bucket by row, insertion sort by column)
+        elif zone[i, j] != DEEP:
+            h_left = max(h_left, h[i, j])
+    # ring cells after the deep ones
     n = n_deep
     for k in range(n_deep):
         i, j = buf[k] // nx, buf[k] % nx
@@ -132,39 +162,30 @@ def mark(h, qx, qy, z, nman, active, zone, sid, buf, old_cells, limit, hvel, u2_
                 zone[a, b] = RING
                 buf[n] = a * nx + b
                 n += 1
-    start = np.zeros(ny + 1, np.int64)
+    if n > ws[0].shape[0]:
+        ws = _workspace(ny, max(n, 2 * ws[0].shape[0]))
+    cells, nb, fc, sg, deg, fa, fb, fi, fj, fy, cbuf, fbuf, jlo, jhi = ws
+    # row-major order: the zone's column span per row, then its zone cells left to right (an insertion
+    # sort of the buffer per row was quadratic: ring cells come after a row's deep cells)
+    jlo[:] = nx
+    jhi[:] = -1
     for k in range(n):
-        start[buf[k] // nx + 1] += 1
+        i, j = buf[k] // nx, buf[k] % nx
+        jlo[i] = min(jlo[i], j)
+        jhi[i] = max(jhi[i], j)
+    k = 0
     for i in range(ny):
-        start[i + 1] += start[i]
-    fill = start[:ny].copy()
-    lin = np.empty(n, np.int64)
+        for j in range(jlo[i], jhi[i] + 1):
+            if zone[i, j] != EXPLICIT:
+                cells[k, 0] = i
+                cells[k, 1] = j
+                sid[i, j] = k
+                k += 1
     for k in range(n):
-        i = buf[k] // nx
-        lin[fill[i]] = buf[k]
-        fill[i] += 1
-    for i in range(ny):
-        for k in range(start[i] + 1, start[i + 1]):
-            v = lin[k]
-            m = k - 1
-            while m >= start[i] and lin[m] > v:
-                lin[m + 1] = lin[m]
-                m -= 1
-            lin[m + 1] = v
-    cells = np.empty((n, 2), np.int64)
-    for k in range(n):
-        cells[k, 0] = lin[k] // nx
-        cells[k, 1] = lin[k] % nx
-        sid[cells[k, 0], cells[k, 1]] = k
-    nb = np.full((n, 4), n, np.int64)  # per cell its faces in slots 0..deg-1: the cell across, the face,
-    fc = np.full((n, 4), -1, np.int64)  # +1 where the face's positive flow leaves the cell (it is a)
-    sg = np.zeros((n, 4))
-    deg = np.zeros(n, np.int64)
-    fa = np.empty(2 * n, np.int64)
-    fb = np.empty(2 * n, np.int64)
-    fi = np.empty(2 * n, np.int64)
-    fj = np.empty(2 * n, np.int64)
-    fy = np.empty(2 * n, np.bool_)
+        deg[k] = 0
+        for s in range(4):  # per cell its faces in slots 0..deg-1: the cell across, the face, +1 where
+            nb[k, s] = n    # the face's positive flow leaves the cell (it is a)
+            sg[k, s] = 0.0
     nf = 0
     for k in range(n):  # each face is listed by its east/south cell
         i, j = cells[k, 0], cells[k, 1]
@@ -186,8 +207,9 @@ def mark(h, qx, qy, z, nman, active, zone, sid, buf, old_cells, limit, hvel, u2_
         sid[cells[k, 0], cells[k, 1]] = -1
         for s in range(deg[k], 4):
             fc[k, s] = nf  # the dummy face
-    work = (np.zeros((_CW, n + 1)), np.zeros((_FW, nf + 1)))
-    zc, n2, zf = work[0][_ZC], work[1][_N2], work[1][_ZF]
+    cbuf[:, n] = 0.0  # the dummies (their rows are views up to n + 1 and nf + 1)
+    fbuf[:, nf] = 0.0
+    zc, n2, zf = cbuf[_ZC], fbuf[_N2], fbuf[_ZF]
     for k in range(n):
         zc[k] = z[cells[k, 0], cells[k, 1]]
     for f in range(nf):
@@ -196,8 +218,8 @@ def mark(h, qx, qy, z, nman, active, zone, sid, buf, old_cells, limit, hvel, u2_
         zf[f] = max(z[i0, j0], z[i, j])
         nm = 0.5 * (nman[i0, j0] + nman[i, j])
         n2[f] = nm * nm
-    return (cells, n_deep, (nb, fc, sg), fa[:nf].copy(), fb[:nf].copy(), fi[:nf].copy(), fj[:nf].copy(),
-            fy[:nf].copy(), work)
+    return (cells[:n], n_deep, (nb[:n], fc[:n], sg[:n]), fa[:nf], fb[:nf], fi[:nf], fj[:nf], fy[:nf],
+            (cbuf, fbuf), ws, h_left)
 
 
 @njit(cache=True, parallel=True)
@@ -330,9 +352,11 @@ def step(h, qx, qy, zone, cells, adj, fa, fb, fi, fj, fy, work, dt, dx, g, theta
         return (0.0, 0.0), 0
     c = dt / dx
     nb, fc, sg = adj
-    cw, fw = work  # rows of n + 1 cells and nf + 1 faces: the dummies at the end stay 0
-    eta, diag, rhs, x, ap, r, zr = cw[0], cw[1][:n], cw[2][:n], cw[3], cw[4][:n], cw[5][:n], cw[6][:n]
-    q_old, q_avg, P, K, w, qn, hfr = fw[0], fw[1], fw[2], fw[3], fw[4], fw[5], fw[6]
+    cw, fw = work  # rows of n + 1 cells and nf + 1 faces (and more): the dummies at n and nf stay 0
+    n1, nf1 = n + 1, fa.size + 1
+    eta, diag, rhs, x, ap, r, zr = cw[0][:n1], cw[1][:n], cw[2][:n], cw[3][:n1], cw[4][:n], cw[5][:n], cw[6][:n]
+    q_old, q_avg, P, K = fw[0][:nf1], fw[1][:nf1], fw[2][:nf1], fw[3][:nf1]
+    w, qn, hfr = fw[4][:nf1], fw[5][:nf1], fw[6][:nf1]
     _coefficients(h, cells, fa, fb, cw[_ZC], fw[_ZF], fw[_N2], q_old, q_avg, eta, P, K, hfr, dt, dx, g, theta,
                   hmin)
     _system(eta, P, K, fc, sg, c, w, diag, rhs, x[:n])

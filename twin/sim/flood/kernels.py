@@ -49,7 +49,7 @@ _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
 # tests/test_flood_implicit.py fails until it is updated, and the edit renews the cache.
-IMPLICIT_SOURCE_SHA256 = "99430130cb2c4ff2"
+IMPLICIT_SOURCE_SHA256 = "908a2c9ba63a30aa"
 
 
 def start_threads() -> None:
@@ -475,7 +475,8 @@ def _explicit_hmax(h, zone):
 @njit(cache=True)
 def _nondeep_max(h, zone, cells):
     """Largest depth of the listed cells that are not deep (row maxima skip deep and ring cells, so after
-    a zone rebuild the old and new lists cover every cell whose depth the step has not seen)."""
+    a zone rebuild the new list and mark()'s ``h_left`` for the old one cover every cell whose depth the
+    step has not seen)."""
     m = 0.0
     for k in range(cells.shape[0]):
         i, j = cells[k, 0], cells[k, 1]
@@ -519,15 +520,17 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
     adj = (np.zeros((0, 4), np.int64), np.zeros((0, 4), np.int64), np.zeros((0, 4)))
     work = (np.zeros((0, 0)), np.zeros((0, 0)))
     rows_umax = np.zeros(ny)  # squared speeds of the explicit cells per row (of the last step)
+    rows_max = np.zeros(ny)  # depths of the explicit cells per row (of the last step)
+    ws = implicit._workspace(ny, 1024)
     if use_implicit:
         implicit.rows_speed2(h, qx, qy, hvel, rows_umax)
-        cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, qx, qy, z, nman, active, zone, sid, buf,
-                                                                     cells, h_implicit, hvel, u2_fast, rows_umax)
+        implicit.rows_depth(h, rows_max)
+        cells, n_deep, adj, fa, fb, fi, fj, fy, work, ws, _ = implicit.mark(
+            h, qx, qy, z, nman, active, zone, sid, buf, cells, h_implicit, hvel, u2_fast, rows_max, rows_umax, ws)
         stats[2] = max(stats[2], cells.shape[0])
     h_dom = _explicit_hmax(h, zone)
     steps = 0
     stages = np.zeros(4)
-    rows_max = np.zeros(ny)
     u_dom = carry[0]
     rows_sunk = np.zeros(ny)
     rows_bin = np.zeros(ny)
@@ -589,10 +592,8 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         steps += 1
         carry[0] = u_dom
         if use_implicit and steps % _REMARK == 0:
-            old = cells
-            cells, n_deep, adj, fa, fb, fi, fj, fy, work = implicit.mark(h, qx, qy, z, nman, active, zone, sid,
-                                                                         buf, cells, h_implicit, hvel, u2_fast,
-                                                                         rows_umax)
+            cells, n_deep, adj, fa, fb, fi, fj, fy, work, ws, h_left = implicit.mark(
+                h, qx, qy, z, nman, active, zone, sid, buf, cells, h_implicit, hvel, u2_fast, rows_max, rows_umax, ws)
             stats[2] = max(stats[2], cells.shape[0])
-            h_dom = max(h_dom, _nondeep_max(h, zone, old), _nondeep_max(h, zone, cells))
+            h_dom = max(h_dom, h_left, _nondeep_max(h, zone, cells))
     return t, steps
