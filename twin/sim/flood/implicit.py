@@ -92,15 +92,12 @@ def rows_speed2(h, qx, qy, hvel, out):
         out[i] = m
 
 
-def workspace(ny: int, capacity: int = 1024) -> tuple:
+@njit(cache=True)
+def workspace(ny, capacity=1024):
     """Scratch arrays of :func:`mark` and :func:`step` for up to ``capacity`` zone cells (mark() grows them).
     Kept across zone rebuilds: fresh arrays each rebuild cost ~1.5 ms per 12 000 cells in page faults
     (the kernel zeroes every new page), more than the rebuild itself."""
-    return _workspace(ny, capacity)
-
-
-@njit(cache=True)
-def _workspace(ny, cap):
+    cap = capacity
     nfc = 2 * cap
     return (np.empty((cap, 2), np.int64), np.empty((cap, 4), np.int64), np.empty((cap, 4), np.int64),
             np.empty((cap, 4)), np.empty(cap, np.int64), np.empty(nfc, np.int64), np.empty(nfc, np.int64),
@@ -163,7 +160,7 @@ def mark(h, qx, qy, z, nman, active, zone, sid, buf, old_cells, limit, hvel, u2_
                 buf[n] = a * nx + b
                 n += 1
     if n > ws[0].shape[0]:
-        ws = _workspace(ny, max(n, 2 * ws[0].shape[0]))
+        ws = workspace(ny, max(n, 2 * ws[0].shape[0]))
     cells, nb, fc, sg, deg, fa, fb, fi, fj, fy, cbuf, fbuf, jlo, jhi = ws
     # row-major order: the zone's column span per row, then its zone cells left to right (an insertion
     # sort of the buffer per row was quadratic: ring cells come after a row's deep cells)
@@ -181,11 +178,9 @@ def mark(h, qx, qy, z, nman, active, zone, sid, buf, old_cells, limit, hvel, u2_
                 cells[k, 1] = j
                 sid[i, j] = k
                 k += 1
-    for k in range(n):
-        deg[k] = 0
-        for s in range(4):  # per cell its faces in slots 0..deg-1: the cell across, the face, +1 where
-            nb[k, s] = n    # the face's positive flow leaves the cell (it is a)
-            sg[k, s] = 0.0
+    deg[:n] = 0  # per cell its faces in slots 0..deg-1: the cell across, the face, +1 where the face's
+    nb[:n] = n   # positive flow leaves the cell (it is a)
+    sg[:n] = 0.0
     nf = 0
     for k in range(n):  # each face is listed by its east/south cell
         i, j = cells[k, 0], cells[k, 1]

@@ -49,7 +49,7 @@ _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles implicit.py's functions in. So this file carries that file's hash:
 # tests/test_flood_implicit.py fails until it is updated, and the edit renews the cache.
-IMPLICIT_SOURCE_SHA256 = "908a2c9ba63a30aa"
+IMPLICIT_SOURCE_SHA256 = "5ee6a7eb54aa477a"
 
 
 def start_threads() -> None:
@@ -521,7 +521,7 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
     work = (np.zeros((0, 0)), np.zeros((0, 0)))
     rows_umax = np.zeros(ny)  # squared speeds of the explicit cells per row (of the last step)
     rows_max = np.zeros(ny)  # depths of the explicit cells per row (of the last step)
-    ws = implicit._workspace(ny, 1024)
+    ws = implicit.workspace(ny)
     if use_implicit:
         implicit.rows_speed2(h, qx, qy, hvel, rows_umax)
         implicit.rows_depth(h, rows_max)
