@@ -329,6 +329,26 @@ def _drain_row(h, sink, i, dt):
 
 
 @njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+def _track(i, j, h, u, v, zone, hmax, vmax, tmax, tn, cst):
+    """Maxima of cell (i, j) after its update (explicit cells only: deep and ring cells change once more in
+    the implicit step); returns its squared speed (one division, no root; ``u``, ``v`` are the sums of its
+    west+east and north+south discharges). Stored unconditionally: masked stores (vmaskmov) are slow on
+    AMD cores, and the lines are in the cache anyway for the comparison."""
+    hn = h[i, j]
+    explicit = zone[i, j] == 0
+    ho = hmax[i, j]
+    hz = hn * cst[C_ONE] * explicit
+    tmax[i, j] = tn if hz > ho else tmax[i, j]
+    hmax[i, j] = max(hz, ho)
+    hvel = cst[C_HVEL]
+    hs = max(hn, hvel)
+    half = cst[C_HALF]
+    sp2 = (u * u + v * v) * (half * half) / (hs * hs) * ((hn > hvel) & explicit)
+    vmax[i, j] = max(sp2, vmax[i, j])
+    return sp2
+
+
+@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
 def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac, sink, has_sink,
                 hmax, vmax, tmax, t_new, dt, c, rain, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout):
     """Limit and store the fluxes of row ``i`` (raw ones ``xr``, ``north``, ``south``; outflow ratios of the
@@ -346,62 +366,58 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
         qx[i, j] = max(q, zero) * r_c[j - 1] + min(q, zero) * r_c[j]
     q = xr[nx]
     qx[i, nx] = q * r_c[nx - 1] if q > zero else q
-    # north faces (stored, owned by this row); south faces into ``fs`` (stored by the next row)
-    if i == 0:
-        for j in range(nx):
-            q = north[j]
-            qy[0, j] = q * r_c[j] if q < zero else q
-    else:
-        for j in range(nx):
-            q = north[j]
-            qy[i, j] = max(q, zero) * r_up[j] + min(q, zero) * r_c[j]
-    if i == ny - 1:
-        for j in range(nx):
-            q = south[j]
-            fs[j] = q * r_c[j] if q > zero else q
-            qy[ny, j] = fs[j]
-    else:
-        for j in range(nx):
-            q = south[j]
-            fs[j] = max(q, zero) * r_c[j] + min(q, zero) * r_dn[j]
-    # boundary volumes (per unit of dt·dx)
-    b_in = max(qx[i, 0], zero) - min(qx[i, nx], zero)
-    b_out = max(qx[i, nx], zero) - min(qx[i, 0], zero)
-    if i == 0:
-        for j in range(nx):
-            b_in += max(qy[0, j], zero)
-            b_out -= min(qy[0, j], zero)
-    if i == ny - 1:
-        for j in range(nx):
-            b_in -= min(fs[j], zero)
-            b_out += max(fs[j], zero)
-    rows_bin[i] = b_in
-    rows_bout[i] = b_out
-    # continuity and rain, in float64 (``c`` = dt/dx and ``rain`` are float64 scalars): rounding once at the
-    # store keeps the float32 mass error at 1e-9 instead of 1e-8..1e-5 (a few float32 roundings per step)
-    for j in range(nx):
-        h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), 0.0) \
-            + rain * frac[i, j]
-    rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
-    # maxima (of the explicit cells: deep and ring cells change once more in the implicit step)
-    # Stored unconditionally: masked stores (vmaskmov) are slow on AMD cores, and the lines are in the
-    # cache anyway for the comparison (the zone byte too: the speed loop below reads it in any case)
     tn = cst[C_T]
+    b_in = max(qx[i, 0], zero) - min(qx[i, nx], zero)  # boundary volumes (per unit of dt·dx)
+    b_out = max(qx[i, nx], zero) - min(qx[i, 0], zero)
+    if not has_sink and 0 < i < ny - 1:
+        # an inner row without sink, in one loop: north faces (stored, owned by this row), south faces
+        # (stored by the next row), continuity and rain, maxima and speeds. Continuity and rain add in
+        # float64 (``c`` = dt/dx and ``rain`` are float64 scalars): rounding once at the store keeps the
+        # float32 mass error at 1e-9 instead of 1e-8..1e-5 (a few float32 roundings per step)
+        rows_sunk[i] = 0.0
+        for j in range(nx):
+            qn = max(north[j], zero) * r_up[j] + min(north[j], zero) * r_c[j]
+            qs = max(south[j], zero) * r_c[j] + min(south[j], zero) * r_dn[j]
+            qy[i, j] = qn
+            u = qx[i, j] + qx[i, j + 1]
+            v = qn + qs
+            h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qn - qs), 0.0) + rain * frac[i, j]
+            fs[j] = _track(i, j, h, u, v, zone, hmax, vmax, tmax, tn, cst)
+        rows_bin[i] = b_in
+        rows_bout[i] = b_out
+    else:
+        # north faces (stored, owned by this row); south faces into ``fs`` (stored by the next row)
+        if i == 0:
+            for j in range(nx):
+                q = north[j]
+                qy[0, j] = q * r_c[j] if q < zero else q
+                b_in += max(qy[0, j], zero)
+                b_out -= min(qy[0, j], zero)
+        else:
+            for j in range(nx):
+                q = north[j]
+                qy[i, j] = max(q, zero) * r_up[j] + min(q, zero) * r_c[j]
+        if i == ny - 1:
+            for j in range(nx):
+                q = south[j]
+                fs[j] = q * r_c[j] if q > zero else q
+                qy[ny, j] = fs[j]
+                b_in -= min(fs[j], zero)
+                b_out += max(fs[j], zero)
+        else:
+            for j in range(nx):
+                q = south[j]
+                fs[j] = max(q, zero) * r_c[j] + min(q, zero) * r_dn[j]
+        rows_bin[i] = b_in
+        rows_bout[i] = b_out
+        # continuity and rain (in float64, see above), the sink, then maxima and speeds
+        for j in range(nx):
+            h[i, j] = max(h[i, j] + c * (qx[i, j] - qx[i, j + 1] + qy[i, j] - fs[j]), 0.0) \
+                + rain * frac[i, j]
+        rows_sunk[i] = _drain_row(h, sink, i, dt) if has_sink else 0.0
+        for j in range(nx):  # (the south-face row is no longer needed: it takes the speeds)
+            fs[j] = _track(i, j, h, qx[i, j] + qx[i, j + 1], qy[i, j] + fs[j], zone, hmax, vmax, tmax, tn, cst)
     rows_max[i] = _row_max(h[i], zone[i])  # zone is 0 everywhere while no cell is deep
-    for j in range(nx):
-        hn = h[i, j] * cst[C_ONE] * (zone[i, j] == 0)
-        ho = hmax[i, j]
-        tmax[i, j] = tn if hn > ho else tmax[i, j]
-        hmax[i, j] = max(hn, ho)
-    quarter = half * half
-    for j in range(nx):  # squared speeds (one division, no root per cell)
-        hn = h[i, j]
-        hs = max(hn, hvel)
-        u = qx[i, j] + qx[i, j + 1]
-        v = qy[i, j] + fs[j]
-        sp2 = (u * u + v * v) * quarter / (hs * hs) * ((hn > hvel) & (zone[i, j] == 0))
-        fs[j] = sp2  # the south-face row is no longer needed: reuse it for the speeds
-        vmax[i, j] = max(sp2, vmax[i, j])
     rows_umax[i] = _row_max(fs, zone[i])
 
 
