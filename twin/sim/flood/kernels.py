@@ -355,7 +355,7 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
     rows above, of the row and below), update its depths, add rain, drain the sink, track maxima (of the
     speed squared)."""
     ny, nx = h.shape
-    zero, half, hvel = cst[C_ZERO], cst[C_HALF], cst[C_HVEL]
+    zero = cst[C_ZERO]
     # west/east faces of the row (limited by the upwind cell; inflow from a ghost unlimited). The inner
     # loops pick the upwind ratio as max(q, 0)·r_west + min(q, 0)·r_east (the same value: one term is 0):
     # a select there kept LLVM from vectorising them for AVX2
