@@ -1,4 +1,5 @@
-"""The GUI's thread worker: results arrive on the GUI thread, and a dismissed worker's result never does.
+"""The GUI's thread worker: results arrive on the GUI thread, a dismissed worker's result never does, and
+Python's garbage collector never runs on a worker's thread (it would destroy the GUI's Qt objects there).
 
 A real QThread and the real event loop (pytest-qt), no window: the window-closing race is made
 deterministic by letting the thread finish (its result posted, not yet delivered) before dismissing it.
@@ -6,13 +7,21 @@ deterministic by letting the thread finish (its result posted, not yet delivered
 
 from __future__ import annotations
 
+import gc
+import os
+import subprocess
+import sys
 import threading
+import time
+import weakref
 
 import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
+from tests.conftest import ROOT
 from twin.errors import Cancelled, TwinError
+from views import gc_pin
 from views.result_dock import Workers
 from views.workers import CANCELLED, FAILED, OK, Worker
 
@@ -69,3 +78,109 @@ def test_workers_wait_all_drops_results_of_a_closing_view(qtbot):
     spin(qtbot)
     qtbot.waitUntil(lambda: len(workers) == 0, timeout=10_000)  # both threads finished and were released
     assert got == []
+
+
+# ----------------------------------------------------------------- garbage collection stays on the GUI thread
+class Cycle:
+    """Garbage in a reference cycle (as a closed window with a lambda on its own signal): only the cyclic
+    collector frees it; ``__del__`` notes the thread that did."""
+
+    def __init__(self, freed_on: list) -> None:
+        self.me, self.freed_on = self, freed_on
+
+    def __del__(self) -> None:
+        self.freed_on.append(threading.get_ident())
+
+
+def churn(seconds: float, until=lambda: False) -> int:
+    """Allocate container cycles for up to ``seconds`` (or until ``until()``): the automatic collector would
+    run on this thread many times over."""
+    made, end = 0, time.monotonic() + seconds
+    while time.monotonic() < end and not until():
+        for _ in range(5000):
+            a: list = []
+            a.append(a)
+        made += 5000
+    return made
+
+
+@pytest.fixture
+def collections():
+    """The thread of every collection that starts while the test runs."""
+    seen: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            seen.append(threading.get_ident())
+
+    gc.callbacks.append(note)
+    yield seen
+    gc.callbacks.remove(note)
+
+
+def test_worker_thread_never_collects_but_the_gui_thread_does_meanwhile(qtbot, collections):
+    """The GUI's garbage (here ``Cycle``) is freed on the GUI thread, by its timer, while the worker still runs
+    and allocates cycles far beyond the collector's threshold; no collection starts on the worker's thread."""
+    gui = threading.get_ident()
+    freed_on: list[int] = []
+    Cycle(freed_on)
+    probe = Cycle([])
+    dead = threading.Event()
+    ref = weakref.ref(probe, lambda _r: dead.set())
+    del probe
+    seen_in_task: list = []
+
+    def task(progress, cancel):
+        seen_in_task.append((gc.isenabled(), threading.get_ident()))
+        made = churn(20.0, until=dead.is_set)  # the GUI thread's timer frees ``probe`` meanwhile
+        return made, dead.is_set()
+
+    worker = Worker(task)
+    with qtbot.waitSignal(worker.done, timeout=60_000) as blocker:
+        worker.start()
+    outcome, (made, freed_while_running) = blocker.args
+    assert outcome == OK and made >= 5000 and freed_while_running and ref() is None
+    [(enabled, worker_thread)] = seen_in_task
+    assert not enabled and worker_thread != gui
+    assert collections and set(collections) == {gui}, "eine Speicherbereinigung lief im Worker-Thread"
+    assert freed_on == [gui]
+
+
+def test_automatic_collection_returns_when_the_last_worker_ends(qtbot):
+    """Two overlapping workers share the pin; it is released when the second ends (also when dismissed)."""
+    assert gc.isenabled() and gc_pin.holds() == 0
+    release = threading.Event()
+    slow = Worker(lambda progress, cancel: release.wait(30))
+    quick = Worker(lambda progress, cancel: gc.isenabled())
+    slow.start()
+    with qtbot.waitSignal(quick.done, timeout=30_000) as blocker:
+        quick.start()
+    assert blocker.args == [OK, False]
+    qtbot.waitUntil(lambda: gc_pin.holds() == 1, timeout=10_000)  # quick's thread ended: its hold is back
+    assert not gc.isenabled()
+    release.set()
+    slow.dismiss()  # waits for the thread and gives the hold back at once
+    assert gc_pin.holds() == 0 and gc.isenabled()
+    spin(qtbot)  # slow's queued ``finished`` must not release a second time
+    assert gc_pin.holds() == 0 and gc.isenabled()
+
+
+def test_the_pin_keeps_a_disabled_collector_disabled(qtbot):
+    gc.disable()
+    try:
+        worker, _got = finished_worker(lambda progress, cancel: None)
+        spin(qtbot)
+        assert gc_pin.holds() == 0 and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_desktop_app_pins_the_collector_for_its_lifetime():
+    """``views.app.application`` (the app, its CLI screenshots) holds the pin: MQTT and other threads too."""
+    code = ("import gc; from views.app import application; from views import gc_pin; "
+            "app, owned = application(); print(owned, gc.isenabled(), gc_pin.holds())")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "1"]

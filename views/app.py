@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from layers.scene import build_scene
 from twin.project import Project
-from views import notify
+from views import gc_pin, notify
 from views.headless import has_display, no_display_message, screenshot_platform
 from views.main_window import MainWindow
 
@@ -23,6 +23,7 @@ def application() -> tuple[QApplication, bool]:
     app = QApplication([sys.argv[0] if sys.argv else "stadtzwilling"])
     app.setApplicationName("Stadtzwilling")
     app.setOrganizationName("Stadtzwilling")
+    gc_pin.hold()  # for the app's lifetime: no other thread (workers, MQTT) collects Qt or VTK objects
     german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
     QLocale.setDefault(german)
     translator = QTranslator(app)

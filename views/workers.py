@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from importers.base import CancelToken, ProgressFn
 from twin.errors import Cancelled, TwinError
+from views import gc_pin
 
 log = logging.getLogger("stadtzwilling.gui")
 
@@ -23,7 +24,9 @@ class Worker(QThread):
 
     ``done`` is emitted on the GUI thread (the worker object lives there), unless the worker was dismissed
     first: a result the thread posted just before its window closed is then dropped, where disconnecting
-    ``done`` would not stop a queued call that is already on its way."""
+    ``done`` would not stop a queued call that is already on its way.
+
+    While the thread runs, Python's garbage collector runs on the GUI thread only (:mod:`views.gc_pin`)."""
 
     progress = Signal(float, str)
     done = Signal(str, object)
@@ -35,7 +38,16 @@ class Worker(QThread):
         self.cancel_token = CancelToken()
         self._last: tuple[int, str] | None = None
         self._dismissed = False
+        self._pinned = False
         self._result.connect(self._deliver)
+        self.finished.connect(self._unpin)  # queued to the GUI thread; before any deleteLater connected later
+
+    def start(self, *args) -> None:
+        """Start the thread (on the GUI thread); the garbage collector stays on the GUI thread until it ends."""
+        if not self._pinned:
+            gc_pin.hold()
+            self._pinned = True
+        super().start(*args)
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
@@ -45,6 +57,13 @@ class Worker(QThread):
         even if already posted. ``cancel`` first to cut the wait short."""
         self._dismissed = True
         self.wait()
+        self._unpin()
+
+    @Slot()
+    def _unpin(self) -> None:
+        if self._pinned:
+            self._pinned = False
+            gc_pin.release()
 
     @Slot(str, object)
     def _deliver(self, outcome: str, payload: object) -> None:
