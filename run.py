@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -25,6 +26,8 @@ VENV = ROOT / ".venv"
 STAMP = VENV / "stadtzwilling-install.sha256"
 SAMPLE_PROJECT = Path("sample_data") / "project"
 PYTEST_NO_TESTS = 5
+CRASH_DIR_ENV = "SZ_CRASH_DIR"  # tests/conftest.py: a crashing test process writes its stacks there
+CRASH_LINES = 60
 
 
 def say(message: str) -> None:
@@ -44,9 +47,21 @@ def venv_python() -> Path:
     return venv_executable("python")
 
 
-def run(cmd: list[str | Path]) -> int:
+def run(cmd: list[str | Path], env: dict[str, str] | None = None) -> int:
     """Run a command in the repository root and return its exit code."""
-    return subprocess.call([str(part) for part in cmd], cwd=ROOT)
+    return subprocess.call([str(part) for part in cmd], cwd=ROOT, env=env)
+
+
+def crash_reports(folder: Path) -> list[str]:
+    """The stack dumps test processes left in ``folder`` (one per crash), each cut to its first lines."""
+    reports = []
+    for path in sorted(folder.glob("*.txt")):
+        lines = [line for line in path.read_text(errors="replace").splitlines()
+                 if not line.startswith("Extension modules:")]
+        if any(line.strip() for line in lines):
+            more = [f"… ({len(lines) - CRASH_LINES} Zeilen mehr)"] if len(lines) > CRASH_LINES else []
+            reports.append(f"Absturz im Testprozess {path.stem}:\n" + "\n".join(lines[:CRASH_LINES] + more))
+    return reports
 
 
 def pyproject_hash() -> str:
@@ -112,7 +127,9 @@ def cmd_test(pytest_args: list[str]) -> int:
     """Run pytest and import-linter; return the first failing exit code."""
     ensure_env()
     say("Starte Tests (pytest) …")
-    tests = run([venv_python(), "-m", "pytest", *pytest_args])
+    with tempfile.TemporaryDirectory(prefix="sz-crash-") as crash_dir:
+        tests = run([venv_python(), "-m", "pytest", *pytest_args], env={**os.environ, CRASH_DIR_ENV: crash_dir})
+        crashes = crash_reports(Path(crash_dir))
     say("Prüfe Importregeln (lint-imports) …")
     linter = venv_executable("lint-imports")
     if linter.exists():
@@ -120,6 +137,8 @@ def cmd_test(pytest_args: list[str]) -> int:
     else:
         say(f"{linter} fehlt – ist import-linter installiert?")
         lint = 1
+    for report in crashes:  # here, not in the middle of pytest's output: the stack of the thread that crashed
+        print(f"\n{report}", flush=True)
     print(flush=True)
     say("Zusammenfassung:")
     say(f"  Tests (pytest):              {describe(tests, pytest=True)}")

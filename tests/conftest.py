@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import shutil
 import uuid
@@ -17,6 +18,18 @@ DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 SAMPLE_REAL = ROOT / "sample_data" / "real"
 SAMPLE_EXTENT = (690000.0, 5335000.0, 691000.0, 5336000.0)
+CRASH_DIR_ENV = "SZ_CRASH_DIR"  # set by run.py: where a crashing test process writes its threads' stacks
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's faulthandler plugin, which writes to stderr
+def pytest_configure(config) -> None:
+    """Under ``run.py test``: a crash (segfault, abort) dumps every thread's stack to a file of its own, which
+    run.py prints after the run, so the crashing thread is not lost in a worker's interleaved stderr."""
+    folder = os.environ.get(CRASH_DIR_ENV)
+    if folder:
+        name = f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}.txt"
+        config._crash_file = open(Path(folder) / name, "w")  # noqa: SIM115 - open until the process ends
+        faulthandler.enable(file=config._crash_file, all_threads=True)
 
 
 def _postgis() -> str:
