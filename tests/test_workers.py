@@ -104,6 +104,12 @@ def churn(seconds: float, until=lambda: False) -> int:
     return made
 
 
+def ended(qtbot, worker: Worker) -> None:
+    """Wait for the thread and its queued ``finished`` (which gives the pin back) before the worker goes."""
+    assert worker.wait(30_000)
+    qtbot.waitUntil(lambda: gc_pin.holds() == 0, timeout=10_000)
+
+
 @pytest.fixture
 def collections():
     """The thread of every collection that starts while the test runs."""
@@ -138,6 +144,7 @@ def test_worker_thread_never_collects_but_the_gui_thread_does_meanwhile(qtbot, c
     worker = Worker(task)
     with qtbot.waitSignal(worker.done, timeout=60_000) as blocker:
         worker.start()
+    ended(qtbot, worker)
     outcome, (made, freed_while_running) = blocker.args
     assert outcome == OK and made >= 5000 and freed_while_running and ref() is None
     [(enabled, worker_thread)] = seen_in_task
@@ -156,7 +163,8 @@ def test_automatic_collection_returns_when_the_last_worker_ends(qtbot):
     with qtbot.waitSignal(quick.done, timeout=30_000) as blocker:
         quick.start()
     assert blocker.args == [OK, False]
-    qtbot.waitUntil(lambda: gc_pin.holds() == 1, timeout=10_000)  # quick's thread ended: its hold is back
+    assert quick.wait(30_000)
+    qtbot.waitUntil(lambda: gc_pin.holds() == 1, timeout=10_000)  # quick's ``finished`` gave its hold back
     assert not gc.isenabled()
     release.set()
     slow.dismiss()  # waits for the thread and gives the hold back at once
@@ -169,7 +177,7 @@ def test_the_pin_keeps_a_disabled_collector_disabled(qtbot):
     gc.disable()
     try:
         worker, _got = finished_worker(lambda progress, cancel: None)
-        spin(qtbot)
+        ended(qtbot, worker)
         assert gc_pin.holds() == 0 and not gc.isenabled()
     finally:
         gc.enable()
@@ -184,3 +192,37 @@ def test_the_desktop_app_pins_the_collector_for_its_lifetime():
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False", "1"]
+
+
+def test_a_hold_whose_release_never_arrives_is_let_go_by_the_timer(qtbot):
+    """Should a worker's queued ``finished`` never arrive (its Qt object deleted first), the GUI-thread timer
+    sees the finished thread and restores automatic collection: a hold cannot leak."""
+    worker = Worker(lambda progress, cancel: None)
+    worker.finished.disconnect(worker._unpin)
+    worker.start()
+    assert worker.wait(30_000)
+    spin(qtbot)
+    qtbot.waitUntil(lambda: gc_pin.holds() == 0, timeout=5_000)
+    assert gc.isenabled()
+
+
+def test_progress_and_results_from_the_thread_leave_pythons_refcounts_alone(qtbot):
+    """Every progress report and result crosses from the thread to the GUI thread as a queued call into Python.
+
+    PySide6 6.12.0 dropped one reference to ``True`` per such call: after ~16 000 of them (a few large
+    imports) Python aborts with ``bool_dealloc`` – the CI crash of 2026-11-24 in a start-page import.
+    pyproject.toml keeps PySide6 below 6.12; this test catches the bug in whatever PySide6 is installed."""
+    steps = 400
+    task = lambda progress, cancel: [progress(i / steps, f"Schritt {i}") for i in range(steps)] and "fertig"  # noqa: E731
+    seen: list[float] = []
+    true_before, false_before = sys.getrefcount(True), sys.getrefcount(False)
+    worker = Worker(task)
+    worker.progress.connect(lambda fraction, message: seen.append(fraction))
+    with qtbot.waitSignal(worker.done, timeout=60_000) as blocker:
+        worker.start()
+    ended(qtbot, worker)
+    spin(qtbot)
+    assert blocker.args == [OK, "fertig"] and len(seen) == steps
+    # ± a few references from objects made meanwhile; the bug took one per delivered call (here > 400)
+    assert sys.getrefcount(True) - true_before > -50, "PySide6 verliert Referenzen auf True (Version prüfen)"
+    assert sys.getrefcount(False) - false_before > -50

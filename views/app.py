@@ -23,7 +23,7 @@ def application() -> tuple[QApplication, bool]:
     app = QApplication([sys.argv[0] if sys.argv else "stadtzwilling"])
     app.setApplicationName("Stadtzwilling")
     app.setOrganizationName("Stadtzwilling")
-    gc_pin.hold()  # for the app's lifetime: no other thread (workers, MQTT) collects Qt or VTK objects
+    gc_pin.hold(app)  # for the app's lifetime: no other thread (workers, MQTT) collects Qt or VTK objects
     german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
     QLocale.setDefault(german)
     translator = QTranslator(app)

@@ -38,15 +38,12 @@ class Worker(QThread):
         self.cancel_token = CancelToken()
         self._last: tuple[int, str] | None = None
         self._dismissed = False
-        self._pinned = False
         self._result.connect(self._deliver)
-        self.finished.connect(self._unpin)  # queued to the GUI thread; before any deleteLater connected later
+        self.finished.connect(self._unpin)  # queued to the GUI thread: the pin goes at once, not at its next tick
 
     def start(self, *args) -> None:
         """Start the thread (on the GUI thread); the garbage collector stays on the GUI thread until it ends."""
-        if not self._pinned:
-            gc_pin.hold()
-            self._pinned = True
+        gc_pin.hold(self)
         super().start(*args)
 
     def cancel(self) -> None:
@@ -57,13 +54,11 @@ class Worker(QThread):
         even if already posted. ``cancel`` first to cut the wait short."""
         self._dismissed = True
         self.wait()
-        self._unpin()
+        gc_pin.release(self)
 
     @Slot()
     def _unpin(self) -> None:
-        if self._pinned:
-            self._pinned = False
-            gc_pin.release()
+        gc_pin.release(self)
 
     @Slot(str, object)
     def _deliver(self, outcome: str, payload: object) -> None:
