@@ -370,7 +370,8 @@ def test_3d_view_leaves_no_wrapper_of_a_deleted_gl_surface(qtbot):
     qtbot.waitExposed(window)
     assert view.render_image().size > 0  # the GL widget is realized: its context and surface exist
     if not qt_owned_surfaces() - before:
-        pytest.skip("diese pyvistaqt-Version hält keinen Wrapper der Qt-eigenen GL-Fläche")
+        pytest.skip("mit diesen PySide6-/pyvistaqt-Versionen entsteht kein Python-Wrapper der Qt-eigenen GL-Fläche "
+                    "(so unter PySide6 6.11), also auch kein veralteter")
     view.close_view()  # as MainWindow.closeEvent does
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
