@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from run import CRASH_DIR_ENV  # set by run.py: where a crashing test process writes its threads' stacks
 from tests.pg_server import postgis_dsn, require_postgis, unavailable_reason
 
 pytest_plugins = ["tests.qt_fixtures"]  # GUI fixtures (Qt is imported only when a test uses them)
@@ -18,7 +19,6 @@ DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 SAMPLE_REAL = ROOT / "sample_data" / "real"
 SAMPLE_EXTENT = (690000.0, 5335000.0, 691000.0, 5336000.0)
-CRASH_DIR_ENV = "SZ_CRASH_DIR"  # set by run.py: where a crashing test process writes its threads' stacks
 
 
 @pytest.hookimpl(trylast=True)  # after pytest's faulthandler plugin, which writes to stderr

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import run
-from tests.conftest import CRASH_DIR_ENV, ROOT
+from tests.conftest import ROOT
 
 PROBE = '''
 import faulthandler
@@ -34,7 +34,7 @@ def test_crashing_test_process_leaves_the_stack_of_the_crashing_thread(tmp_path)
     probe.write_text(PROBE)
     crashes = tmp_path / "absturz"
     crashes.mkdir()
-    env = {**os.environ, CRASH_DIR_ENV: str(crashes), "PYTEST_XDIST_WORKER": "gw7"}
+    env = {**os.environ, run.CRASH_DIR_ENV: str(crashes), "PYTEST_XDIST_WORKER": "gw7"}
     result = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
                              "-p", "no:xdist", "--rootdir", str(tmp_path), str(probe)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)

@@ -213,7 +213,12 @@ def test_progress_and_results_from_the_thread_leave_pythons_refcounts_alone(qtbo
     imports) Python aborts with ``bool_dealloc`` – the CI crash of 2026-11-24 in a start-page import.
     pyproject.toml keeps PySide6 below 6.12; this test catches the bug in whatever PySide6 is installed."""
     steps = 400
-    task = lambda progress, cancel: [progress(i / steps, f"Schritt {i}") for i in range(steps)] and "fertig"  # noqa: E731
+
+    def task(progress, cancel) -> str:
+        for i in range(steps):
+            progress(i / steps, f"Schritt {i}")
+        return "fertig"
+
     seen: list[float] = []
     true_before, false_before = sys.getrefcount(True), sys.getrefcount(False)
     worker = Worker(task)
