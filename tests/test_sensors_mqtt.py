@@ -4,6 +4,8 @@ messages, a broker that goes away and comes back, no duplicates."""
 from __future__ import annotations
 
 import json
+import socket
+import threading
 import time
 
 import paho.mqtt.client as mqtt
@@ -30,12 +32,12 @@ def chirpstack(t: int, moisture, temp=18.5) -> bytes:
                        "object": {"soil_moisture": moisture, "soil_temperature": temp}}).encode()
 
 
-def _publish(port: int, items: list[tuple[str, bytes]]) -> None:
+def _publish(port: int, items: list[tuple[str, bytes]], retain: bool = False) -> None:
     pub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="test-publisher")
     pub.connect("127.0.0.1", port)
     pub.loop_start()
     for topic, payload in items:
-        pub.publish(topic, payload, qos=1).wait_for_publish(10)
+        pub.publish(topic, payload, qos=1, retain=retain).wait_for_publish(10)
     pub.disconnect()
     pub.loop_stop()
 
@@ -124,6 +126,72 @@ def test_mqtt_ingest_survives_broker_restart_without_loss_or_duplicates(new_proj
     assert series.latest(store, ["KA-17"]) == {"KA-17": (T0, 81.0)}
 
 
+class _HoldingRelay:
+    """TCP relay in front of the real broker that holds the client's packets after the broker's first answer
+    (CONNACK) until :attr:`release` is set: the SUBSCRIBE reaches the broker late, as on a busy machine."""
+
+    def __init__(self, broker_port: int) -> None:
+        self.broker_port = broker_port
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.answered, self.release = threading.Event(), threading.Event()
+        self.sockets: list[socket.socket] = [self.server]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        try:
+            client, _ = self.server.accept()
+        except OSError:
+            return
+        upstream = socket.create_connection(("127.0.0.1", self.broker_port))
+        self.sockets += [client, upstream]
+        threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
+        self._pipe(client, upstream, True)
+
+    def _pipe(self, src: socket.socket, dst: socket.socket, from_client: bool) -> None:
+        try:
+            while data := src.recv(65536):
+                if from_client and self.answered.is_set():
+                    self.release.wait()
+                if not from_client:
+                    self.answered.set()
+                dst.sendall(data)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self.release.set()
+        for s in self.sockets:
+            s.close()
+
+
+def test_connected_only_once_the_broker_has_acknowledged_the_subscription(new_project, tmp_path):
+    """``connected`` must wait for the SUBACK: a message published after ``wait_connected`` but before the
+    broker knows the subscription would reach nobody (seen on a loaded CI machine: 9 of 20 uplinks lost)."""
+    project = new_project()
+    project.store.create_layer(SENSORS)
+    project.store.upsert(SENSORS.name, [Feature({"sensor_id": "KA-17", "art": "kanal_fuellstand", "quelle": "mqtt"},
+                                                Point(690700, 5335300))])
+    broker = Broker(tmp_path / "broker")
+    broker.start()
+    relay = _HoldingRelay(broker.port)
+    ingest = MqttIngest(project, "127.0.0.1", relay.port, topics=["sensoren/#"], client_id="spaeter-abonnent")
+    try:
+        ingest.start()
+        assert relay.answered.wait(20)  # CONNACK is through, the SUBSCRIBE is held
+        assert not ingest.wait_connected(1.0)
+        relay.release.set()
+        assert ingest.wait_connected(20)
+        _publish(broker.port, [("sensoren/k", b'{"sensor_id": "KA-17", "time": "' + _iso(T0).encode()
+                                + b'", "value": 80}')])
+        _wait(lambda: ingest.stats.messages == 1)
+    finally:
+        ingest.stop()
+        relay.close()
+        broker.stop()
+    assert ingest.stats.problems == [] and ingest.stats.stored == 1
+
+
 def test_cli_mqtt_runs_for_a_while_and_stores(project_dir, tmp_path):
     from typer.testing import CliRunner
 
@@ -136,12 +204,11 @@ def test_cli_mqtt_runs_for_a_while_and_stores(project_dir, tmp_path):
                                               Point(690700, 5335300))])
     broker = Broker(tmp_path / "b")
     broker.start()
-    import threading
 
-    def later():
+    def later():  # retained: the CLI gets both also if it subscribes only after they were published
         time.sleep(2.0)
-        _publish(broker.port, [("sensoren/k", b'{"sensor_id": "KA-17", "time": "2026-05-28T20:30:00Z", "value": 80}'),
-                               ("sensoren/k", b"kaputt")])
+        _publish(broker.port, [("sensoren/k1", b'{"sensor_id": "KA-17", "time": "2026-05-28T20:30:00Z", "value": 80}'),
+                               ("sensoren/k2", b"kaputt")], retain=True)
 
     th = threading.Thread(target=later)
     th.start()

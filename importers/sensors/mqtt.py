@@ -136,6 +136,8 @@ class MqttIngest:
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
         self._client.on_message = self._on_message
+        self._client.on_subscribe = self._on_subscribe
+        self._subscribe_mid: int | None = None
         self._keepalive = keepalive
 
     # ----------------------------------------------------------------- job
@@ -145,10 +147,13 @@ class MqttIngest:
         self._client.loop_start()
 
     def wait_connected(self, timeout: float) -> bool:
+        """Wait until the broker has confirmed the subscription (see :attr:`connected`)."""
         return self._connected.wait(timeout)
 
     @property
     def connected(self) -> bool:
+        """Connected *and* subscribed: the broker has acknowledged the topics (SUBACK), so from now on it
+        delivers every message published to them, or holds it while the twin is away."""
         return self._connected.is_set()
 
     def poll(self) -> series.AppendResult:
@@ -205,8 +210,18 @@ class MqttIngest:
             self._problem(f"Broker {self.host}:{self.port} lehnt die Verbindung ab: {reason_code}")
             return
         self.stats.connects += 1
-        client.subscribe([(t, 1) for t in self.topics])
-        self._connected.set()
+        # "connected" waits for the SUBACK: before it, the broker may not know the subscription yet and a
+        # message published meanwhile reaches nobody
+        self._subscribe_mid = client.subscribe([(t, 1) for t in self.topics])[1]
+
+    def _on_subscribe(self, client, userdata, mid, reason_codes, properties) -> None:
+        if mid != self._subscribe_mid:
+            return
+        refused = [f"'{t}' ({rc})" for t, rc in zip(self.topics, reason_codes) if rc.is_failure]
+        if refused:
+            self._problem(f"Broker {self.host}:{self.port} lehnt das Abonnement ab: {', '.join(refused)}")
+        if len(refused) < len(self.topics):
+            self._connected.set()
 
     def _on_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
         if self._connected.is_set() and not self._stopping:
