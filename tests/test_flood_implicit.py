@@ -154,16 +154,19 @@ def test_fast_film_down_a_wall_no_longer_sets_the_step():
         assert r.h.min() >= 0.0
 
 
-def test_kernel_cache_follows_the_implicit_source():
-    """kernels.advance compiles implicit.py in; numba's on-disk cache only sees kernels.py change, so
-    kernels.py carries implicit.py's hash (update it with every change of implicit.py)."""
+def test_kernel_cache_follows_the_inlined_sources():
+    """kernels.advance compiles implicit.py and faces.py in; numba's on-disk cache only sees kernels.py
+    change, so kernels.py carries their hashes (update them with every change of those files)."""
     import hashlib
     from pathlib import Path
 
-    from twin.sim.flood import implicit, kernels
+    from twin.sim.flood import faces, implicit, kernels
 
-    digest = hashlib.sha256(Path(implicit.__file__).read_bytes()).hexdigest()[:16]
-    assert kernels.IMPLICIT_SOURCE_SHA256 == digest, f"IMPLICIT_SOURCE_SHA256 = \"{digest}\" in kernels.py setzen"
+    for module in (implicit, faces):
+        path = Path(module.__file__)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        assert kernels.INLINED_SOURCE_SHA256[path.name] == digest, \
+            f"INLINED_SOURCE_SHA256[\"{path.name}\"] = \"{digest}\" in kernels.py setzen"
 
 
 def test_fast_inverse_cube_root_matches_numpy_to_a_few_ulp():

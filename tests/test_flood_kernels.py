@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from numba import njit
 
-from twin.sim.flood import kernels
+from twin.sim.flood import faces, kernels
 
 
 @njit(cache=False)
@@ -28,8 +28,8 @@ def _inv_cbrt_row(hf, cst):
     gi = gb.view(np.int32)
     for j in range(n):
         hfb[0, j] = hf[j]
-        gb[j] = np.float32(max(hf[j], cst[kernels.C_HMIN]))
-    kernels._inv_cbrt(hfb, gb, gi, 0, n, cst)
+        gb[j] = np.float32(max(hf[j], cst[faces.C_HMIN]))
+    faces._inv_cbrt(hfb, gb, gi, 0, n, cst)
     return hfb[1].copy()
 
 
@@ -54,7 +54,7 @@ def test_row_maxima_equal_numpy_for_non_negative_values(dtype):
 def test_inverse_cube_root_of_face_depths(dtype, rtol):
     hmin = 1e-3
     hf = np.concatenate([np.geomspace(1e-6, 50.0, 4001), [0.0, -0.2, hmin]]).astype(dtype)
-    cst = kernels.constants(dtype, 0.1, 1.0, 9.81, 0.8, hmin, 1e-2)
+    cst = faces.constants(dtype, 0.1, 1.0, 9.81, 0.8, hmin, 1e-2)
     r = _inv_cbrt_row(hf, cst)
     assert r.dtype == dtype
     want = np.maximum(hf.astype(np.float64), hmin) ** (-1.0 / 3.0)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import numpy as np
 
 from twin.errors import Cancelled, ConfigError
-from twin.sim.flood import kernels
+from twin.sim.flood import faces, kernels
 from twin.sim.flood.model import (
     SIDES,
     FloodInputs,
@@ -25,7 +25,7 @@ Progress = Callable[[float, float], None]
 
 _LEDGER = ("rain", "losses", "inflow", "sink", "boundary_in", "boundary_out")  # order of kernels.L_*
 _CG_MAX_ITER = 500
-_KINDS = {"closed": kernels.CLOSED, "open": kernels.OPEN, "stage": kernels.STAGE}
+_KINDS = {"closed": faces.CLOSED, "open": faces.OPEN, "stage": faces.STAGE}
 
 
 def _cell_field(value: float | np.ndarray, shape: tuple[int, int], what: str, dtype) -> np.ndarray:
@@ -196,7 +196,7 @@ def run_flood(
     stats = np.zeros(3, dtype=np.int64)
     carry = np.zeros(1)  # flow speed of the last step, from one kernel call to the next
     h_implicit = math.inf if params.implicit_depth is None else float(params.implicit_depth)
-    cst = kernels.constants(dt_, 0.0, dx, params.g, params.theta, params.h_flux_min, params.h_velocity_min)
+    cst = faces.constants(dt_, 0.0, dx, params.g, params.theta, params.h_flux_min, params.h_velocity_min)
     hmax = h.copy()
     vmax = np.zeros(shape, dtype=dt_)
     tmax = np.zeros(shape, dtype=dt_)
