@@ -1,4 +1,4 @@
-"""Signed/encrypted packages (twin.package) and ``stadtzwilling keys``: real crypto, real files, no mocks.
+"""Signed/encrypted packages (twin.package): real crypto, real files, no mocks.
 
 Content: a real GeoPackage-like SQLite file with a known secret marker, and a few MiB of random
 "raster" bytes (several 1 MiB encryption chunks, not a multiple of the chunk size). scrypt runs with
@@ -15,23 +15,19 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from typer.testing import CliRunner
 
-from cli.main import app
 from twin.errors import (Cancelled, KeyFileError, PackageError, PassphraseError, SignatureError, TwinError,
                          TwinIOError, UntrustedPublisher)
 from twin.package import (DEFAULT_SCRYPT, ScryptParams, fingerprint, load_public_key, load_recipient_key,
                           load_signing_key, new_publisher_key, new_recipient_key, open_package, trusted_keys,
                           verify_package, write_package)
 from twin.package.container import END, MAGIC, SIG_CONTEXT, SIG_LEN, TRAILER
-from twin.package.crypto import ChunkEncryptor, decrypt_chunks
 from twin.package.manifest import check_path, dumps, loads
 
 FAST = ScryptParams(n=2 ** 14, r=8, p=1)
 PW = "Ratssitzung-2025!"
 MARKER = "GEHEIM-Eigentuemer-Mustermann-4711"
 RASTER_SIZE = 3 * (1 << 20) + 12345
-runner = CliRunner()
 
 
 # ------------------------------------------------------------------------------------------ fixtures
@@ -507,103 +503,3 @@ def test_opened_into_existing_empty_folder(plain_pkg, keys, tmp_path):
 def test_all_errors_are_twin_errors():
     for cls in (PackageError, SignatureError, UntrustedPublisher, PassphraseError, KeyFileError):
         assert issubclass(cls, TwinError) and issubclass(cls, ValueError)
-
-
-# ------------------------------------------------------------------------------------- STREAM unit
-
-def _stream(data: bytes, chunk: int = 4096) -> tuple[bytes, bytes, list[bytes]]:
-    key, prefix, out = os.urandom(32), os.urandom(8), []
-    enc = ChunkEncryptor(key, prefix, out.append, chunk)
-    enc.write(data)
-    enc.finish()
-    return key, prefix, out
-
-
-def _decrypt(key: bytes, prefix: bytes, chunks: list[bytes], chunk: int = 4096) -> bytes:
-    blob = b"".join(chunks)
-    pos = {"i": 0}
-
-    def read_exact(n: int) -> bytes:
-        b = blob[pos["i"]:pos["i"] + n]
-        pos["i"] += n
-        return b
-    return b"".join(decrypt_chunks(key, prefix, read_exact, len(blob), chunk))
-
-
-@pytest.mark.parametrize("n", [1, 4095, 4096, 4097, 8192, 3 * 4096 + 5])
-def test_stream_round_trip_at_chunk_borders(n):
-    data = os.urandom(n)
-    key, prefix, chunks = _stream(data)
-    assert len(chunks) == max(1, -(-n // 4096)) and _decrypt(key, prefix, chunks) == data
-
-
-def test_stream_detects_reorder_truncation_swap_and_extension():
-    data = os.urandom(4 * 4096 + 100)
-    key, prefix, chunks = _stream(data)
-    other_key_chunks = _stream(data)[2]
-    cases = {
-        "reordered": [chunks[1], chunks[0], *chunks[2:]],
-        "truncated at a chunk border": chunks[:3],
-        "last chunk dropped, shorter stream": chunks[:-1],
-        "chunk from another stream": [chunks[0], other_key_chunks[1], *chunks[2:]],
-        "chunk duplicated": [chunks[0], chunks[0], *chunks[2:]],
-        "extended": chunks + [chunks[-1]],
-    }
-    for name, bad in cases.items():
-        with pytest.raises(SignatureError):
-            _decrypt(key, prefix, bad)
-            pytest.fail(name)
-
-
-# ------------------------------------------------------------------------------------------- CLI
-
-def test_cli_keys_new_show_and_refuse_overwrite(tmp_path, monkeypatch):
-    monkeypatch.setenv("SZ_KEY_PW", "cli-passphrase")
-    r = runner.invoke(app, ["keys", "new", str(tmp_path / "k"), "--passphrase-env", "SZ_KEY_PW"])
-    assert r.exit_code == 0, r.output
-    key = load_signing_key(tmp_path / "k" / "publisher_ed25519.pem", "cli-passphrase")
-    fp = fingerprint(key)
-    assert fp in r.output and "mit Passphrase geschützt" in r.output
-
-    r = runner.invoke(app, ["keys", "show", str(tmp_path / "k" / "publisher_ed25519.pub")])
-    assert r.exit_code == 0 and fp in r.output and "Herausgeber-Schlüssel (Ed25519, öffentlich)" in r.output
-    r = runner.invoke(app, ["keys", "show", str(tmp_path / "k" / "publisher_ed25519.pem"),
-                            "--passphrase-env", "SZ_KEY_PW"])
-    assert r.exit_code == 0 and fp in r.output and "privat" in r.output
-    r = runner.invoke(app, ["keys", "show", str(tmp_path / "k" / "publisher_ed25519.pem")], input="falsch-falsch\n")
-    assert r.exit_code == 1 and "falsch" in r.output
-
-    r = runner.invoke(app, ["keys", "new", str(tmp_path / "k"), "--passphrase-env", "SZ_KEY_PW"])
-    assert r.exit_code == 1 and "existiert bereits" in r.output
-    assert fingerprint(load_signing_key(tmp_path / "k" / "publisher_ed25519.pem", "cli-passphrase")) == fp
-
-
-def test_cli_keys_new_prompt_and_errors(tmp_path, monkeypatch):
-    r = runner.invoke(app, ["keys", "new", str(tmp_path / "k")], input="prompt-passwort\nprompt-passwort\n")
-    assert r.exit_code == 0, r.output
-    load_signing_key(tmp_path / "k" / "publisher_ed25519.pem", "prompt-passwort")
-
-    monkeypatch.delenv("SZ_NOT_SET", raising=False)
-    r = runner.invoke(app, ["keys", "new", str(tmp_path / "k2"), "--passphrase-env", "SZ_NOT_SET"])
-    assert r.exit_code == 1 and "SZ_NOT_SET" in r.output and not (tmp_path / "k2").exists()
-    monkeypatch.setenv("SZ_SHORT", "kurz")
-    r = runner.invoke(app, ["keys", "new", str(tmp_path / "k2"), "--passphrase-env", "SZ_SHORT"])
-    assert r.exit_code == 1 and "zu kurz" in r.output
-
-    r = runner.invoke(app, ["keys", "new", str(tmp_path / "k3"), "--ohne-passphrase"])
-    assert r.exit_code == 0 and "UNGESCHÜTZT" in r.output
-    load_signing_key(tmp_path / "k3" / "publisher_ed25519.pem")
-
-    r = runner.invoke(app, ["keys", "show", str(tmp_path / "fehlt.pub")])
-    assert r.exit_code == 1 and "fehlt" in r.output
-
-
-def test_cli_keys_recipient(tmp_path, monkeypatch):
-    monkeypatch.setenv("SZ_KEY_PW", "empfaenger-pw")
-    r = runner.invoke(app, ["keys", "recipient", str(tmp_path), "mueller", "--passphrase-env", "SZ_KEY_PW"])
-    assert r.exit_code == 0, r.output
-    key = load_recipient_key(tmp_path / "mueller_x25519.pem", "empfaenger-pw")
-    r = runner.invoke(app, ["keys", "show", str(tmp_path / "mueller_x25519.pub")])
-    assert r.exit_code == 0 and "Empfänger-Schlüssel (X25519" in r.output and fingerprint(key) in r.output
-    r = runner.invoke(app, ["keys", "recipient", str(tmp_path), "../böse", "--ohne-passphrase"])
-    assert r.exit_code == 1 and "Ungültiger Empfängername" in r.output
