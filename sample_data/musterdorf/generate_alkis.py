@@ -52,6 +52,7 @@ for _p in (HERE.parent, HERE):
         sys.path.insert(0, str(_p))
 from generate_meters import GEMARKUNG  # noqa: E402 - the meter export the parcels must match
 from generate_meters import houses as meter_houses  # noqa: E402
+from alkis_owners import Person, people  # noqa: E402 - invented owners
 from generate_musterdorf import ORIGIN, ROTATION_DEG, Spec, to_world, village  # noqa: E402 - the village layout
 
 OUT_NAME = "musterdorf_alkis.xml"
@@ -92,18 +93,6 @@ GEBAEUDEFUNKTION = {"Gasthof zur Post": "2081", "Sparkasse": "2030", "Wohn- und 
 OWN_NAMES = {"2081", "2030", "3012", "3021", "3041", "2050", "2143", "2120", "2112"}  # buildings with a name
 
 # ----------------------------------------------------------------------------- owners (all invented)
-SURNAMES = ["Musterhuber", "Mustermaier", "Musterbauer", "Musterlechner", "Musterhofer", "Mustergruber",
-            "Musterwimmer", "Musterseidl", "Musterbrunner", "Musterkoller", "Musterreiter", "Musterschmid",
-            "Musterwagner", "Musterberger", "Musterstaller", "Musteregger", "Musterpointner", "Musterrieder",
-            "Musterholzer", "Musterfellner", "Musterleitner", "Musterauer", "Mustermoser", "Musterkammerer",
-            "Musterhauser", "Musterlindner", "Mustereder", "Musterstadler", "Musterzeller", "Musterweigl",
-            "Musterbaumann", "Musterkern"]
-FIRST_F = ["Anna", "Maria", "Theresa", "Monika", "Sabine", "Birgit", "Ursula", "Renate", "Gisela", "Elfriede",
-           "Johanna", "Katharina", "Christine", "Veronika", "Andrea", "Petra", "Franziska", "Lena"]
-FIRST_M = ["Josef", "Georg", "Franz", "Stefan", "Jürgen", "Andreas", "Michael", "Thomas", "Peter", "Lukas",
-           "Johann", "Martin", "Wolfgang", "Alois", "Markus", "Florian", "Sebastian", "Anton"]
-ELSEWHERE = [("Musterallee", "12345", "Musterstadt"), ("Beispielweg", "54321", "Beispielhausen"),
-             ("Am Musterberg", "12346", "Musterstadt"), ("Mustergasse", "99998", "Mustersdorf")]
 #: owner groups that are not persons: key -> (name, address (street, number, PLZ, Ort))
 BODIES = {
     "gemeinde": ("Marktgemeinde Musterdorf", (MP, "1", PLZ, ORT)),
@@ -324,71 +313,6 @@ def gebaeudefunktion(spec: Spec) -> str:
                                                spec.function.split("_")[1])
 
 
-# ----------------------------------------------------------------------------- owners
-@dataclass
-class Person:
-    oid: str
-    nachname: str
-    vorname: str
-    geburtsdatum: str
-    anschrift: tuple[str, str, str, str]  # street, number, PLZ, Ort
-    geburtsname: str | None = None
-
-
-def people(rng: random.Random, plots: list[Plot]) -> tuple[dict[str, list[tuple[Person | str, str | None]]],
-                                                              list[Person]]:
-    """Owner groups: group key -> [(person or body key, share)], and all persons (invented)."""
-    groups: dict[str, list[tuple[Person | str, str | None]]] = {k: [(k, None)] for k in BODIES}
-    persons: list[Person] = []
-    used: set[tuple[str, str]] = set()
-    surnames = SURNAMES[:]
-    rng.shuffle(surnames)
-
-    def person(nachname: str, female: bool, home: tuple[str, str, str, str], born: int) -> Person:
-        firsts = FIRST_F if female else FIRST_M
-        vorname = rng.choice(firsts)
-        while (nachname, vorname) in used:
-            vorname = rng.choice(firsts)
-        used.add((nachname, vorname))
-        day = rng.randint(0, 364)
-        geb = f"{born}-{1 + day // 31 % 12:02d}-{1 + day % 28:02d}"
-        p = Person(f"{OID}P{len(persons) + 1:07d}", nachname, vorname, geb, home)
-        persons.append(p)
-        return p
-
-    for k, pl in enumerate(pl for pl in plots if pl.owner.startswith("p")):
-        if pl.owner != "p" and pl.owner in groups:
-            continue  # a second parcel of the same owners (same Buchungsblatt)
-        key = pl.owner if pl.owner != "p" else f"p:{pl.zaehler}/{pl.nenner or 0}"
-        pl.owner = key
-        street, number = pl.addresses[0]  # the first parcel of a group always has an address
-        home = (street, number, PLZ, ORT)
-        if rng.random() < 0.2:  # lives elsewhere
-            s, plz, ort = rng.choice(ELSEWHERE)
-            home = (s, str(rng.randint(1, 60)), plz, ort)
-        surname = surnames[k % len(surnames)]
-        kind = rng.random()
-        born = rng.randint(1938, 1990)
-        if kind < 0.55:  # married couple, 1/2 each; she was born with another name
-            he = person(surname, False, home, born)
-            she = person(surname, True, home, born + rng.randint(-4, 3))
-            she.geburtsname = surnames[(k + 7) % len(surnames)]
-            groups[key] = [(he, "1/2"), (she, "1/2")]
-        elif kind < 0.9:
-            groups[key] = [(person(surname, rng.random() < 0.5, home, born), None)]
-        else:  # three siblings (Bruchteilseigentum), 1/3 each, two live elsewhere
-            kids = []
-            for j in range(3):
-                addr = home if j == 0 else (ELSEWHERE[(k + j) % len(ELSEWHERE)][0], str(10 + j),
-                                            *ELSEWHERE[(k + j) % len(ELSEWHERE)][1:])
-                kids.append((person(surname, j == 1, addr, born + 2 * j), "1/3"))
-            groups[key] = kids
-    for pl in plots:  # second parcels of a group
-        if pl.owner.startswith("p:") and pl.owner not in groups:
-            raise ValueError(f"Eigentümergruppe {pl.owner} ohne Personen")
-    return groups, persons
-
-
 # ----------------------------------------------------------------------------- NAS writing
 def oid(kind: str, n: int) -> str:
     return f"{OID}{kind}{n:07d}"
@@ -588,7 +512,7 @@ def document() -> tuple[str, dict[str, int]]:
     """The NAS file as text and the counts of what it holds."""
     plots = plan()
     specs = village()
-    groups, _persons = people(random.Random(SEED), plots)
+    groups, _persons = people(random.Random(SEED), plots, BODIES, OID, PLZ, ORT)
     # one Buchungsblatt per owner group (bodies first, then by their first parcel), one Buchungsstelle per parcel
     private = sorted({pl.owner for pl in plots if pl.owner.startswith("p:")},
                      key=lambda g: min((pl.zaehler, pl.nenner or 0) for pl in plots if pl.owner == g))
