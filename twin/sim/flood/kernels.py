@@ -16,10 +16,11 @@ as two separate passes with full-grid scratch arrays, but moves about half the b
 Faces next to deep cells carry nothing in this pass; :mod:`twin.sim.flood.implicit` advances them
 (and the depths of the deep cells and their neighbours) afterwards in one implicit system.
 
-The faces of a row come from :mod:`twin.sim.flood.faces` (branch-free, vectorised loops; constants in the
-grid's dtype); only the continuity update here adds in float64, to round once. Sides are numbered west,
-east, north, south; kinds 0 closed, 1 open (free outflow), 2 stage. The ledger (float64) accumulates
-volumes: 0 rain, 1 losses, 2 inflow, 3 sink, 4 boundary in, 5 boundary out.
+The faces of a row come from :mod:`twin.sim.flood.faces`; its docstring gives the rules that keep the loops
+there and here vectorised (0/1 masks instead of branches, the upwind pick max(q, 0)·a + min(q, 0)·b,
+constants in the grid's dtype). Only the continuity update adds in float64, to round once. Sides are
+numbered west, east, north, south; kinds 0 closed, 1 open (free outflow), 2 stage. The ledger (float64)
+accumulates volumes: 0 rain, 1 losses, 2 inflow, 3 sink, 4 boundary in, 5 boundary out.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from twin.sim.flood.faces import (C_DTDX, C_GDT, C_GDTDX, C_HALF, C_HVEL, C_ONE,
 from twin.sim.flood.implicit import DEEP
 
 L_RAIN, L_LOSS, L_INFLOW, L_SINK, L_BIN, L_BOUT = range(6)
-_FM = FASTMATH
 _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles the functions of implicit.py and faces.py in. So this file carries
@@ -74,7 +74,7 @@ def chunk_bounds(ny: int, threads: int | None = None) -> np.ndarray:
     return np.array([(k * ny) // n for k in range(n + 1)], dtype=np.int64)
 
 
-@njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
+@njit(cache=True, parallel=True, fastmath=FASTMATH, error_model="numpy")
 def _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
           hfaces, hratio):
     """Before the sweep: at every inner chunk border B the raw faces B-1, B, B+1 and the outflow ratios of
@@ -130,7 +130,7 @@ def _drain_row(h, sink, i, dt):
     return total
 
 
-@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+@njit(cache=True, fastmath=FASTMATH, error_model="numpy", inline="always")
 def _track(i, j, h, u, v, zone, hmax, vmax, tmax, tn, cst):
     """Maxima of cell (i, j) after its update (explicit cells only: deep and ring cells change once more in
     the implicit step); returns its squared speed (one division, no root; ``u``, ``v`` are the sums of its
@@ -150,7 +150,7 @@ def _track(i, j, h, u, v, zone, hmax, vmax, tmax, tn, cst):
     return sp2
 
 
-@njit(cache=True, fastmath=_FM, error_model="numpy", inline="always")
+@njit(cache=True, fastmath=FASTMATH, error_model="numpy", inline="always")
 def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac, sink, has_sink,
                 hmax, vmax, tmax, t_new, dt, c, rain, cst, rows_max, rows_umax, rows_sunk, rows_bin, rows_bout):
     """Limit and store the fluxes of row ``i`` (raw ones ``xr``, ``north``, ``south``; outflow ratios of the
@@ -223,7 +223,7 @@ def _update_row(i, h, qx, qy, xr, north, south, r_up, r_c, r_dn, fs, zone, frac,
     rows_umax[i] = _row_max(fs, zone[i])
 
 
-@njit(cache=True, parallel=True, fastmath=_FM, error_model="numpy")
+@njit(cache=True, parallel=True, fastmath=FASTMATH, error_model="numpy")
 def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, bounds,
            hfaces, hratio, frac, sink, has_sink, rain, hmax, vmax, tmax, t_new, rows_max, rows_umax,
            rows_sunk, rows_bin, rows_bout):
