@@ -40,7 +40,7 @@ def _flux(q, qavg, h_l, z_l, h_r, z_r, nf, dt, dx, g, theta, hmin):
 
 
 @njit(cache=True)
-def _series(times, values, off, k, t):
+def series_at(times, values, off, k, t):
     """Linear interpolation of packed series ``k`` at time ``t``."""
     a, b = off[k], off[k + 1]
     return np.interp(t, times[a:b], values[a:b])
@@ -178,8 +178,7 @@ def _boundary_face(s, kind, slope, stage, q, h_c, z_c, n_c, active_c, dt, dx, g,
 
 
 @njit(cache=True, fastmath=FASTMATH, error_model="numpy", inline="always")
-def _x_row(i, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, out, hfb, gb,
-           gi):
+def x_row(i, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, out, hfb, gb, gi):
     """Raw new discharges on all west/east faces of row ``i`` (boundary faces through ghost cells)."""
     nx = h.shape[1]
     _x_faces(i, h, z, nman, qx, out, hfb, gb, gi, cst, zone)
@@ -190,8 +189,7 @@ def _x_row(i, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, 
 
 
 @njit(cache=True, fastmath=FASTMATH, error_model="numpy", inline="always")
-def _y_row(k, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, out, hfb, gb,
-           gi):
+def y_row(k, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, out, hfb, gb, gi):
     """Raw new discharges on the north/south faces ``k`` = 0..ny (0 and ny on the domain boundary)."""
     ny, nx = h.shape
     if k == 0:
@@ -208,7 +206,7 @@ def _y_row(k, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, 
 
 
 @njit(cache=True, fastmath=FASTMATH, error_model="numpy", inline="always")
-def _ratio_row(i, h, xr, north, south, out, c, cst):
+def ratio_row(i, h, xr, north, south, out, c, cst):
     """Share of its outflow each cell of row ``i`` can give (1 where it holds enough water); ``xr`` are the
     row's raw west/east discharges, ``north``/``south`` its raw north/south ones."""
     zero, one, tiny = cst[C_ZERO], cst[C_ONE], cst[C_TINY]

@@ -34,7 +34,7 @@ from numba.extending import overload
 
 from twin.sim.flood import implicit
 from twin.sim.flood.faces import (C_DTDX, C_GDT, C_GDTDX, C_HALF, C_HVEL, C_ONE, C_T, C_ZERO, FASTMATH, STAGE,
-                                  _ratio_row, _series, _x_row, _y_row)
+                                  ratio_row, series_at, x_row, y_row)
 from twin.sim.flood.implicit import DEEP
 
 L_RAIN, L_LOSS, L_INFLOW, L_SINK, L_BIN, L_BOUT = range(6)
@@ -42,7 +42,7 @@ _REMARK = 8  # steps between rebuilds of the implicit zones
 # numba's cache watches only this file (its docs: changes in functions imported from other files go
 # unnoticed), and advance() compiles the functions of implicit.py and faces.py in. So this file carries
 # their hashes: tests/test_flood_implicit.py fails until they are updated, and the edit renews the cache.
-INLINED_SOURCE_SHA256 = {"implicit.py": "5ee6a7eb54aa477a", "faces.py": "f04d7de8ba1edff0"}
+INLINED_SOURCE_SHA256 = {"implicit.py": "5ee6a7eb54aa477a", "faces.py": "5f787bbd3a88fe1c"}
 
 
 def start_threads() -> None:
@@ -88,12 +88,12 @@ def _halo(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst, 
         gi = gb.view(np.int32)
         xr = np.empty(nx + 1, h.dtype)
         for m in range(3):
-            _y_row(b - 1 + m, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+            y_row(b - 1 + m, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
                    hfaces[k, m], hfb, gb, gi)
         for m in range(2):
-            _x_row(b - 1 + m, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+            x_row(b - 1 + m, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
                    xr, hfb, gb, gi)
-            _ratio_row(b - 1 + m, h, xr, hfaces[k, m], hfaces[k, m + 1], hratio[k, m], c, cst)
+            ratio_row(b - 1 + m, h, xr, hfaces[k, m], hfaces[k, m + 1], hratio[k, m], c, cst)
 
 
 def _row_max(row, zone_row):
@@ -243,37 +243,37 @@ def _sweep(h, qx, qy, z, nman, active, zone, side_kind, side_slope, stages, cst,
         fr = np.empty((3, nx), h.dtype)      # raw north/south faces i..i+2 (slot k % 3)
         ra = np.empty((3, nx), h.dtype)      # outflow ratios of rows i-1..i+1 (slot (r + 3) % 3)
         # prologue: row a's west/east faces, faces a and a+1, ratios of rows a-1 and a
-        _x_row(a, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, xr[a % 2],
+        x_row(a, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin, xr[a % 2],
                hfb, gb, gi)
         for f in range(a, min(a + 2, ny + 1)):
             if k > 0:
                 fr[f % 3, :] = hfaces[k, f - a + 1]
             else:
-                _y_row(f, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+                y_row(f, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
                        fr[f % 3], hfb, gb, gi)
         if k > 0:
             ra[(a + 2) % 3, :] = hratio[k, 0]
             ra[a % 3, :] = hratio[k, 1]
         else:
-            _ratio_row(a, h, xr[a % 2], fr[a % 3], fr[(a + 1) % 3], ra[a % 3], c, cst)
+            ratio_row(a, h, xr[a % 2], fr[a % 3], fr[(a + 1) % 3], ra[a % 3], c, cst)
         last = k == nch - 1
         for i in range(a, b):
             n1 = i + 1
             if n1 < b:
-                _x_row(n1, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+                x_row(n1, h, z, nman, qx, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
                        xr[n1 % 2], hfb, gb, gi)
             f = i + 2
             if f <= b:
                 if not last and f >= b - 1:
                     fr[f % 3, :] = hfaces[k + 1, f - b + 1]
                 else:
-                    _y_row(f, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
+                    y_row(f, h, z, nman, qy, active, zone, side_kind, side_slope, stages, cst, dt, dx, g, hmin,
                            fr[f % 3], hfb, gb, gi)
             if n1 < ny:
                 if not last and n1 >= b - 1:
                     ra[n1 % 3, :] = hratio[k + 1, n1 - b + 1]
                 else:
-                    _ratio_row(n1, h, xr[n1 % 2], fr[n1 % 3], fr[(n1 + 1) % 3], ra[n1 % 3], c, cst)
+                    ratio_row(n1, h, xr[n1 % 2], fr[n1 % 3], fr[(n1 + 1) % 3], ra[n1 % 3], c, cst)
             _update_row(i, h, qx, qy, xr[i % 2], fr[i % 3], fr[n1 % 3], ra[(i + 2) % 3], ra[i % 3], ra[n1 % 3],
                         fs, zone, frac, sink, has_sink, hmax, vmax, tmax, t_new, dt, dt / dx, rain, cst,
                         rows_max, rows_umax, rows_sunk, rows_bin, rows_bout)
@@ -360,7 +360,7 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         hm = h_dom
         for s in range(4):
             if side_kind[s] == STAGE:
-                stages[s] = max(_series(st_t, st_v, st_off, s, t), 0.0)
+                stages[s] = max(series_at(st_t, st_v, st_off, s, t), 0.0)
                 hm = max(hm, stages[s])
         dt = dt_max
         if hm > 0.0 or u_dom > 0.0:  # Courant number of the wave celerity, or of the flow speed
@@ -370,10 +370,10 @@ def advance(h, qx, qy, z, nman, active, frac, sink, has_sink, hmax, vmax, tmax,
         tm = t + 0.5 * dt
         for s in range(4):
             if side_kind[s] == STAGE:
-                stages[s] = max(_series(st_t, st_v, st_off, s, tm), 0.0)
+                stages[s] = max(series_at(st_t, st_v, st_off, s, tm), 0.0)
         # --- inflow hydrographs (point sources before the momentum step)
         for k in range(in_rows.size):
-            qin = _series(in_t, in_v, in_off, k, tm) * dt
+            qin = series_at(in_t, in_v, in_off, k, tm) * dt
             h[in_rows[k], in_cols[k]] += qin / area
             ledger[L_INFLOW] += qin
         # --- explicit pass (halo rows first), then the implicit faces
